@@ -1,0 +1,210 @@
+#include "dom.h"
+#include "classify.h"
+#include "error.h"
+#include "scrape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *gumbo_arena_alloc(void *userdata, size_t size)
+{
+	void *p = arena_alloc(userdata, size);
+	if (!p)
+		abort(); /* Gumbo cannot handle failure; the arena limit is set far above the input cap */
+	return p;
+}
+
+static void gumbo_arena_free(void *userdata, void *ptr)
+{
+	(void)userdata;
+	(void)ptr; /* released with the arena */
+}
+
+const char *dom_attr(const GumboNode *n, const char *name)
+{
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	const GumboVector *attrs = &n->v.element.attributes;
+	for (unsigned i = 0; i < attrs->length; i++) {
+		const GumboAttribute *a = attrs->data[i];
+		if (strcmp(a->name, name) == 0)
+			return a->value;
+	}
+	return NULL;
+}
+
+/* Visible characters of a text node, whitespace runs counted once, and commas. */
+static void count_text(const char *s, uint32_t *len, uint32_t *commas)
+{
+	uint32_t n = 0, c = 0;
+	int space = 1;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
+			if (!space)
+				n++;
+			space = 1;
+			continue;
+		}
+		space = 0;
+		if ((ch & 0xC0) != 0x80)
+			n++;
+		if (ch == ',')
+			c++;
+	}
+	*len = n;
+	*commas = c;
+}
+
+/* Text of the <blockquote>s in the subtree of i. An embedded post (tweet,
+ * Instagram caption) is a blockquote inside a "social-embed" or "widget"
+ * wrapper: the quote is part of the story, the wrapper's name is not. */
+static uint32_t quoted_text(const struct dnode *nodes, size_t i)
+{
+	uint32_t sum = 0;
+	for (size_t c = i + 1; c < nodes[i].end;) {
+		if (nodes[c].g->type == GUMBO_NODE_ELEMENT && nodes[c].g->v.element.tag == GUMBO_TAG_BLOCKQUOTE &&
+		    !(nodes[c].flags & (DN_BOILER | DN_SKIP))) {
+			sum += nodes[c].text_len;
+			c = nodes[c].end;
+		} else {
+			c++;
+		}
+	}
+	return sum;
+}
+
+struct walk_item {
+	GumboNode *g;
+	uint32_t parent;
+};
+
+int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena)
+{
+	memset(d, 0, sizeof *d);
+	GumboOptions opts = kGumboDefaultOptions;
+	opts.allocator = gumbo_arena_alloc;
+	opts.deallocator = gumbo_arena_free;
+	opts.userdata = arena;
+	opts.max_errors = 0; /* recording parse errors costs time and memory */
+	d->arena = arena;
+	d->out = gumbo_parse_with_options(&opts, html, len);
+	if (!d->out)
+		return scrape_error_set(SCRAPE_ENOMEM, "cannot parse the document");
+
+	size_t cap = 1024, n = 0;
+	struct dnode *nodes = malloc(cap * sizeof *nodes);
+	size_t scap = 256, sp = 0;
+	struct walk_item *stack = malloc(scap * sizeof *stack);
+	if (!nodes || !stack)
+		goto oom;
+	stack[sp++] = (struct walk_item){ d->out->root, UINT32_MAX };
+	while (sp) {
+		struct walk_item it = stack[--sp];
+		GumboNode *g = it.g;
+		if (g->type == GUMBO_NODE_COMMENT || g->type == GUMBO_NODE_DOCUMENT)
+			continue;
+		if (n == cap) {
+			cap *= 2;
+			struct dnode *p = realloc(nodes, cap * sizeof *nodes);
+			if (!p)
+				goto oom;
+			nodes = p;
+		}
+		/* close the subtrees of earlier nodes that this one is not inside */
+		struct dnode *dn = &nodes[n];
+		memset(dn, 0, sizeof *dn);
+		dn->g = g;
+		dn->parent = it.parent;
+		dn->depth = it.parent == UINT32_MAX ? 0 : nodes[it.parent].depth + 1;
+		uint32_t inherited = it.parent == UINT32_MAX ? 0 : nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK);
+		if (g->type == GUMBO_NODE_ELEMENT) {
+			dn->flags = inherited | classify_element(g);
+			if (g->v.element.tag == GUMBO_TAG_A)
+				dn->flags |= DN_IN_LINK;
+			const GumboVector *ch = &g->v.element.children;
+			if (dn->depth >= max_depth) {
+				dn->flags |= DN_CUT;
+			} else if (ch->length) {
+				if (sp + ch->length > scap) {
+					while (sp + ch->length > scap)
+						scap *= 2;
+					struct walk_item *p = realloc(stack, scap * sizeof *stack);
+					if (!p)
+						goto oom;
+					stack = p;
+				}
+				/* push in reverse so that children come out in document order */
+				for (unsigned i = ch->length; i-- > 0;)
+					stack[sp++] = (struct walk_item){ ch->data[i], (uint32_t)n };
+			}
+		} else {
+			/* text, whitespace, CDATA */
+			dn->flags = inherited | DN_TEXT;
+			if (!(dn->flags & DN_SKIP)) {
+				count_text(g->v.text.text, &dn->text_len, &dn->commas);
+				if (dn->flags & DN_IN_LINK)
+					dn->link_len = dn->text_len;
+			}
+		}
+		n++;
+	}
+	free(stack);
+	stack = NULL;
+
+	/* subtree ends and statistics: children follow parents in pre-order, so a
+	 * reverse pass sees every child before its parent */
+	for (size_t i = 0; i < n; i++)
+		nodes[i].end = (uint32_t)i + 1;
+	for (size_t i = n; i-- > 0;) {
+		struct dnode *c = &nodes[i];
+		if (c->g->type == GUMBO_NODE_ELEMENT && c->g->v.element.tag == GUMBO_TAG_P && c->text_len > 0)
+			c->paras++;
+		if (c->flags & DN_SKIP) {
+			c->text_len = c->link_len = c->commas = c->paras = 0;
+		}
+		if (c->parent != UINT32_MAX) {
+			struct dnode *p = &nodes[c->parent];
+			if (c->end > p->end)
+				p->end = c->end;
+			p->text_len += c->text_len;
+			p->link_len += c->link_len;
+			p->commas += c->commas;
+			p->paras += c->paras;
+		}
+	}
+	/* Boilerplate names on a container that holds most of the page's text
+	 * ("page has-sidebar", a page-wide <form>) describe a wrapper, not furniture. */
+	uint32_t total = n ? nodes[0].text_len - nodes[0].link_len : 0;
+	for (size_t i = 0; i < n; i++) {
+		struct dnode *c = &nodes[i];
+		if ((c->flags & DN_BOILER) && (c->text_len - c->link_len) * 2 > total &&
+		    !classify_names_comments(dom_attr(c->g, "id")) &&
+		    !classify_names_comments(dom_attr(c->g, "class")))
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if ((c->flags & DN_BOILER) && c->paras >= 2 && c->text_len - c->link_len >= 400 &&
+		    c->link_len * 4 < c->text_len &&
+		    (classify_names_soft(dom_attr(c->g, "class")) || classify_names_soft(dom_attr(c->g, "id"))))
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if ((c->flags & DN_BOILER) && c->text_len && quoted_text(nodes, i) * 2 > c->text_len)
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if (c->parent != UINT32_MAX && (nodes[c->parent].flags & (DN_BOILER | DN_UNDER_BOILER)))
+			c->flags |= DN_UNDER_BOILER;
+	}
+	d->nodes = nodes;
+	d->n = n;
+	return SCRAPE_OK;
+oom:
+	free(stack);
+	free(nodes);
+	return scrape_error_set(SCRAPE_ENOMEM, "out of memory while building the tree");
+}
+
+void dom_free(struct dom *d)
+{
+	/* the Gumbo tree lives in the arena; gumbo_destroy_output would recurse */
+	free(d->nodes);
+	d->nodes = NULL;
+	d->out = NULL;
+	d->n = 0;
+}

@@ -1,0 +1,59 @@
+/* dom.h - the parsed page as a flat, pre-order array of element and text
+ * nodes over Gumbo's tree, with per-node flags and subtree statistics.
+ * Pre-order means a node's subtree is the index range [i, end): every walk
+ * over it is a loop, never recursion, whatever the page's depth. */
+#ifndef SCRAPE_DOM_H
+#define SCRAPE_DOM_H
+
+#include <gumbo.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+enum {
+	DN_SKIP = 1 << 0,    /* never content: script, style, nav, form, hidden... */
+	DN_BOILER = 1 << 1,  /* class/id names share bars, comments, related... */
+	DN_IN_LINK = 1 << 2, /* inside an <a> */
+	DN_TEXT = 1 << 3,    /* a text node */
+	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
+	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
+	DN_LISTING = 1 << 6  /* a list of teasers (set by extraction) */
+};
+
+struct dnode {
+	GumboNode *g;
+	uint32_t parent;   /* index of the parent, UINT32_MAX at the root */
+	uint32_t end;      /* one past the last node of the subtree */
+	uint32_t depth;
+	uint32_t flags;
+	/* subtree statistics over text that is not inside a DN_SKIP node */
+	uint32_t text_len;   /* visible characters (whitespace collapsed) */
+	uint32_t link_len;   /* of which inside links */
+	uint32_t commas;
+	uint32_t paras;      /* <p> elements with text */
+	float score;         /* content score, used by extraction */
+};
+
+struct dom {
+	GumboOutput *out;
+	struct dnode *nodes;
+	size_t n;
+	struct arena *arena;  /* owns the Gumbo tree; not the nodes array */
+};
+
+/* Parses UTF-8 html (NUL-terminated at len) into d, Gumbo's allocations
+ * going to `arena`. Nodes deeper than max_depth are left out. Free with
+ * dom_free(), then reset the arena. */
+int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena);
+void dom_free(struct dom *d);
+
+/* Attribute value or NULL. */
+const char *dom_attr(const GumboNode *n, const char *name);
+/* GUMBO_TAG_UNKNOWN for text nodes */
+static inline GumboTag dom_tag(const struct dnode *n)
+{
+	return n->g->type == GUMBO_NODE_ELEMENT ? n->g->v.element.tag : GUMBO_TAG_UNKNOWN;
+}
+
+#endif

@@ -1,0 +1,241 @@
+#include "emit.h"
+#include "scrape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How an element affects the text flow. */
+enum flow {
+	FLOW_INLINE,  /* text joins the current block */
+	FLOW_BLOCK,   /* starts and ends a block */
+	FLOW_CELL,    /* a table cell: separated, not broken */
+	FLOW_DROP     /* left out with its subtree */
+};
+
+static enum flow flow_of(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+	case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_TR: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_CENTER: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_HR:
+	case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_FIELDSET:
+		return FLOW_BLOCK;
+	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+		return FLOW_CELL;
+	case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_IMG:
+	case GUMBO_TAG_SOURCE: case GUMBO_TAG_AREA: case GUMBO_TAG_MAP:
+		return FLOW_DROP;
+	default:
+		return FLOW_INLINE;
+	}
+}
+
+struct open_el {
+	size_t index;
+	size_t end;
+	enum flow flow;
+};
+
+struct emitter {
+	struct block_list *out;
+	const struct dom *d;
+	struct textbuf tb;
+	struct open_el *stack;
+	size_t sp, cap;
+	unsigned next_group;
+	int rc;
+};
+
+/* The kind of block that text at the current position belongs to. */
+static void current_kind(const struct emitter *e, enum block_kind *kind, int *level, unsigned *group)
+{
+	*kind = BLOCK_PARAGRAPH;
+	*level = 0;
+	*group = 0;
+	for (size_t i = e->sp; i-- > 0;) {
+		const struct dnode *n = &e->d->nodes[e->stack[i].index];
+		GumboTag t = dom_tag(n);
+		switch (t) {
+		case GUMBO_TAG_PRE:
+			*kind = BLOCK_PRE;
+			return;
+		case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+		case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+			*kind = BLOCK_HEADING;
+			*level = (int)(t - GUMBO_TAG_H1) + 1;
+			return;
+		case GUMBO_TAG_LI:
+			*kind = BLOCK_LIST_ITEM;
+			if (n->parent != UINT32_MAX) {
+				*group = n->parent + 1;
+				*level = dom_tag(&e->d->nodes[n->parent]) == GUMBO_TAG_OL;
+			}
+			return;
+		case GUMBO_TAG_TR:
+			*kind = BLOCK_TABLE_ROW;
+			/* the table is the nearest <table> ancestor */
+			for (size_t j = i; j-- > 0;)
+				if (dom_tag(&e->d->nodes[e->stack[j].index]) == GUMBO_TAG_TABLE) {
+					*group = (unsigned)e->stack[j].index + 1;
+					break;
+				}
+			return;
+		case GUMBO_TAG_BLOCKQUOTE:
+			*kind = BLOCK_QUOTE;
+			return;
+		default:
+			break;
+		}
+	}
+}
+
+static int in_pre(const struct emitter *e)
+{
+	for (size_t i = e->sp; i-- > 0;)
+		if (dom_tag(&e->d->nodes[e->stack[i].index]) == GUMBO_TAG_PRE)
+			return 1;
+	return 0;
+}
+
+static int in_table_row(const struct emitter *e)
+{
+	for (size_t i = e->sp; i-- > 0;) {
+		GumboTag t = dom_tag(&e->d->nodes[e->stack[i].index]);
+		if (t == GUMBO_TAG_TR)
+			return 1;
+		if (t == GUMBO_TAG_TABLE)
+			return 0;
+	}
+	return 0;
+}
+
+static void flush(struct emitter *e)
+{
+	size_t len;
+	const char *s = textbuf_trimmed(&e->tb, &len);
+	if (len) {
+		enum block_kind kind;
+		int level;
+		unsigned group;
+		current_kind(e, &kind, &level, &group);
+		if (blocks_add(e->out, kind, level, group, s, len))
+			e->rc = SCRAPE_ENOMEM;
+	}
+	textbuf_clear(&e->tb);
+}
+
+/* Closes open elements that end at or before node i. */
+static void close_until(struct emitter *e, size_t i)
+{
+	while (e->sp && e->stack[e->sp - 1].end <= i) {
+		struct open_el el = e->stack[e->sp - 1];
+		if (el.flow == FLOW_BLOCK) {
+			flush(e);
+		} else if (el.flow == FLOW_CELL) {
+			/* cells of a row are separated by a tab; the renderer formats them */
+			size_t len;
+			textbuf_trimmed(&e->tb, &len);
+			if (len) {
+				buf_putc(&e->tb.b, '\t');
+				e->tb.pending_space = 0;
+			}
+		}
+		e->sp--;
+	}
+}
+
+/* Links-only containers inside the content: "read more" lists, tag lists. */
+static int is_link_furniture(const struct dnode *n)
+{
+	GumboTag t = dom_tag(n);
+	if (n->text_len == 0)
+		return 0;
+	float ld = (float)n->link_len / (float)n->text_len;
+	switch (t) {
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_DL:
+		return n->commas < 10 && ld > 0.5f;
+	case GUMBO_TAG_P: case GUMBO_TAG_LI:
+		return ld > 0.8f && n->text_len < 200;
+	default:
+		return 0;
+	}
+}
+
+static void walk(struct emitter *e, size_t root)
+{
+	const struct dom *d = e->d;
+	size_t end = d->nodes[root].end;
+	for (size_t i = root; i < end && !e->rc;) {
+		close_until(e, i);
+		const struct dnode *n = &d->nodes[i];
+		if (n->flags & DN_TEXT) {
+			const char *s = n->g->v.text.text;
+			if (n->flags & DN_SKIP) {
+				i++;
+				continue;
+			}
+			if (in_pre(e))
+				textbuf_add_raw(&e->tb, s, strlen(s));
+			else
+				textbuf_add(&e->tb, s, strlen(s));
+			i++;
+			continue;
+		}
+		GumboTag t = dom_tag(n);
+		enum flow f = flow_of(t);
+		int drop = (n->flags & DN_SKIP) || f == FLOW_DROP ||
+			   (i != root && ((n->flags & DN_BOILER) || is_link_furniture(n)));
+		if (drop) {
+			/* a dropped inline element still separates words on either side */
+			if (f == FLOW_INLINE && !(n->flags & DN_SKIP))
+				textbuf_soft_space(&e->tb);
+			i = n->end;
+			continue;
+		}
+		if (t == GUMBO_TAG_BR) {
+			if (in_table_row(e))
+				textbuf_space(&e->tb);
+			else if (textbuf_newline(&e->tb))
+				flush(e);
+			i++;
+			continue;
+		}
+		if (f == FLOW_BLOCK && in_table_row(e))
+			f = FLOW_INLINE, textbuf_space(&e->tb);
+		if (f == FLOW_BLOCK)
+			flush(e);
+		if (e->sp == e->cap) {
+			size_t cap = e->cap ? e->cap * 2 : 64;
+			struct open_el *p = realloc(e->stack, cap * sizeof *p);
+			if (!p) {
+				e->rc = SCRAPE_ENOMEM;
+				return;
+			}
+			e->stack = p;
+			e->cap = cap;
+		}
+		e->stack[e->sp++] = (struct open_el){ i, n->end, f };
+		i++;
+	}
+	close_until(e, SIZE_MAX);
+	flush(e);
+}
+
+int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+{
+	struct emitter e;
+	memset(&e, 0, sizeof e);
+	e.out = out;
+	e.d = d;
+	for (size_t r = 0; r < n && !e.rc; r++)
+		walk(&e, roots[r]);
+	buf_free(&e.tb.b);
+	free(e.stack);
+	return e.rc;
+}

@@ -1,0 +1,382 @@
+/*
+ * Main-content extraction.
+ *
+ * 1. Score: every paragraph-like element with enough text gives points to
+ *    its parent and (halved) grandparent, more for commas and length, as
+ *    Readability does; class/id names and tags add or remove a base weight;
+ *    the result is scaled by one minus the link density.
+ * 2. Choose: the best-scored container, widened to a semantic container
+ *    (<article>, <main>, itemprop=articleBody) when the body is split across
+ *    several children of it, plus siblings that score well on their own.
+ * 3. Emit: walk the chosen subtrees in document order, leaving out what is
+ *    never content and link-heavy furniture, and build typed blocks.
+ */
+#include "extract.h"
+#include "classify.h"
+#include "emit.h"
+#include "scrape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_paragraph_like(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD: case GUMBO_TAG_LI:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Characters of text that are direct children of n (div/br soup). */
+static uint32_t direct_text(const struct dom *d, size_t i)
+{
+	uint32_t sum = 0;
+	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
+		if (d->nodes[c].flags & DN_TEXT)
+			sum += d->nodes[c].text_len;
+		else if (dom_tag(&d->nodes[c]) == GUMBO_TAG_BR || dom_tag(&d->nodes[c]) == GUMBO_TAG_A ||
+			 dom_tag(&d->nodes[c]) == GUMBO_TAG_B || dom_tag(&d->nodes[c]) == GUMBO_TAG_STRONG ||
+			 dom_tag(&d->nodes[c]) == GUMBO_TAG_EM || dom_tag(&d->nodes[c]) == GUMBO_TAG_I ||
+			 dom_tag(&d->nodes[c]) == GUMBO_TAG_SPAN)
+			sum += d->nodes[c].text_len;
+	return sum;
+}
+
+/* 1 if the element holds only inline content: a <div> used as a paragraph. */
+static int is_text_only(const struct dom *d, size_t i)
+{
+	for (size_t c = i + 1; c < d->nodes[i].end; c++) {
+		switch (dom_tag(&d->nodes[c])) {
+		case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+		case GUMBO_TAG_TABLE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+		case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
+		case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_FIGURE:
+		case GUMBO_TAG_FORM: case GUMBO_TAG_DL:
+			return 0;
+		default:
+			break;
+		}
+	}
+	return 1;
+}
+
+static float base_weight(const struct dnode *n)
+{
+	float w = 0;
+	switch (dom_tag(n)) {
+	case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
+		w += 5; break;
+	case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+		w += 3; break;
+	case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
+	case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_ADDRESS:
+		w -= 3; break;
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+		w -= 5; break;
+	default:
+		break;
+	}
+	const char *cls = dom_attr(n->g, "class"), *id = dom_attr(n->g, "id");
+	if (classify_names_content(cls) || classify_names_content(id))
+		w += 25;
+	if (n->flags & DN_BOILER)
+		w -= 25;
+	const char *ip = dom_attr(n->g, "itemprop");
+	if (ip && strstr(ip, "articleBody"))
+		w += 50;
+	return w;
+}
+
+static float link_density(const struct dnode *n)
+{
+	return n->text_len ? (float)n->link_len / (float)n->text_len : 0.f;
+}
+
+/* A container whose text sits mostly in three or more <article>s is a list
+ * of teasers (a "more posts" box, an index page), not one article: its score
+ * is cut so that a single article beside it wins; on an index page nothing
+ * else competes and the list still comes out. */
+/* Next class token of *s without digits ("post-7816" tells items apart, it
+ * does not name their kind); its length, 0 at the end. */
+static size_t next_kind_token(const char **s, const char **tok)
+{
+	for (;;) {
+		const char *p = *s;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *st = p;
+		int digit = 0;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+			if (*p >= '0' && *p <= '9')
+				digit = 1;
+			p++;
+		}
+		*s = p;
+		if (p == st)
+			return 0;
+		if (!digit) {
+			*tok = st;
+			return (size_t)(p - st);
+		}
+	}
+}
+
+/* 1 if two class values name the same kind of element: the same first
+ * token without digits (later tokens vary: categories, formats, ids). */
+static int same_class(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a && !b;
+	const char *ta = NULL, *tb = NULL;
+	size_t la = next_kind_token(&a, &ta), lb = next_kind_token(&b, &tb);
+	return la == lb && (!la || memcmp(ta, tb, la) == 0);
+}
+
+/* 1 if two or more siblings of node i have its tag and class: one teaser
+ * among others. */
+static int repeated_sibling(const struct dom *d, size_t i)
+{
+	const struct dnode *n = &d->nodes[i];
+	if (n->parent == UINT32_MAX)
+		return 0;
+	const char *cls = dom_attr(n->g, "class");
+	GumboTag t = dom_tag(n);
+	size_t p = n->parent, same = 0, seen = 0;
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < 200; c = d->nodes[c].end, seen++) {
+		if (c == i || dom_tag(&d->nodes[c]) != t)
+			continue;
+		const char *cc = dom_attr(d->nodes[c].g, "class");
+		if (same_class(cls, cc))
+			if (++same >= 2)
+				return 1;
+	}
+	return 0;
+}
+
+static void listing_penalty(struct dom *d, const char *seen)
+{
+	if (!seen)
+		return;
+	uint32_t *count = NULL, *sum = NULL;
+	for (size_t j = 0; j < d->n; j++) {
+		const struct dnode *a = &d->nodes[j];
+		if (dom_tag(a) != GUMBO_TAG_ARTICLE || (a->flags & DN_SKIP) || a->text_len < 50)
+			continue;
+		if (!count) {
+			count = calloc(d->n, sizeof *count);
+			sum = calloc(d->n, sizeof *sum);
+			if (!count || !sum)
+				goto out;
+		}
+		for (size_t p = a->parent; p != UINT32_MAX; p = d->nodes[p].parent) {
+			count[p]++;
+			sum[p] += a->text_len;
+		}
+	}
+	if (!count)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *n = &d->nodes[i];
+		if (!seen[i])
+			continue;
+		if ((count[i] >= 3 && sum[i] > n->text_len / 2) ||
+		    (dom_tag(n) == GUMBO_TAG_ARTICLE && repeated_sibling(d, i))) {
+			n->score *= 0.25f;
+			n->flags |= DN_LISTING;
+		}
+	}
+out:
+	free(count);
+	free(sum);
+}
+
+/* Adds paragraph points to ancestors; returns the index of the best node. */
+static size_t score_nodes(struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		d->nodes[i].score = 0;
+	char *seen = calloc(d->n, 1);
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *n = &d->nodes[i];
+		if (n->flags & (DN_TEXT | DN_SKIP))
+			continue;
+		GumboTag t = dom_tag(n);
+		uint32_t len;
+		if (is_paragraph_like(t))
+			len = n->text_len - n->link_len;
+		else if (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE)
+			len = direct_text(d, i);
+		else
+			continue;
+		if (len < 25 || (n->flags & (DN_BOILER | DN_UNDER_BOILER)))
+			continue;
+		float s = 1.f + (float)n->commas + fminf((float)len / 100.f, 3.f);
+		/* ancestors: parent full, grandparent half, then a third per level.
+		 * Text directly in a <div> (no <p>) stands for a paragraph child of
+		 * that div, as Readability's div-to-p conversion would make it. */
+		size_t a = is_paragraph_like(t) ? n->parent : i;
+		for (int level = 0; a != UINT32_MAX && level < 3; level++, a = d->nodes[a].parent) {
+			struct dnode *p = &d->nodes[a];
+			if (seen && !seen[a]) {
+				seen[a] = 1;
+				p->score += base_weight(p);
+			}
+			p->score += level == 0 ? s : level == 1 ? s / 2 : s / (float)(level * 3);
+		}
+	}
+	listing_penalty(d, seen);
+	size_t best = SIZE_MAX;
+	float best_score = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *n = &d->nodes[i];
+		if (!seen || !seen[i])
+			continue;
+		n->score *= 1.f - link_density(n);
+		if (n->score > best_score && !(n->flags & DN_SKIP)) {
+			best_score = n->score;
+			best = i;
+		}
+	}
+	free(seen);
+	return best;
+}
+
+static int is_inside(const struct dom *d, size_t node, size_t ancestor)
+{
+	return node >= ancestor && node < d->nodes[ancestor].end;
+}
+
+/* The semantic container of the article, if the page marks one. */
+static size_t find_marked_body(const struct dom *d)
+{
+	size_t best = SIZE_MAX;
+	uint32_t best_len = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct dnode *n = &d->nodes[i];
+		if (n->flags & (DN_TEXT | DN_SKIP))
+			continue;
+		const char *ip = dom_attr(n->g, "itemprop");
+		if (ip && strstr(ip, "articleBody") && n->text_len > best_len) {
+			best = i;
+			best_len = n->text_len;
+		}
+	}
+	if (best != SIZE_MAX)
+		return best;
+	/* one <article> that holds most of the page's text (several: an index page) */
+	size_t count = 0;
+	uint32_t total = d->n ? d->nodes[0].text_len - d->nodes[0].link_len : 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct dnode *n = &d->nodes[i];
+		if (dom_tag(n) != GUMBO_TAG_ARTICLE || (n->flags & DN_SKIP))
+			continue;
+		uint32_t len = n->text_len - n->link_len;
+		if (len > 200)
+			count++;
+		if (len > best_len) {
+			best = i;
+			best_len = len;
+		}
+	}
+	if (best != SIZE_MAX && best_len * 2 >= total && count <= 2)
+		return best;
+	return SIZE_MAX;
+}
+
+/* Some pages cut the body into several containers of the same class that
+ * are not siblings (each section wrapped anew after a full-width figure).
+ * Adds, in document order, the other elements with the best node's tag and
+ * class that score well and are not furniture. */
+static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *roots, size_t nroots, size_t cap)
+{
+	const struct dnode *t = &d->nodes[top];
+	const char *cls = dom_attr(t->g, "class");
+	if (!cls || !*cls)
+		return nroots;
+	float min = t->score * 0.2f;
+	for (size_t i = 0; i < d->n && nroots < cap; i++) {
+		const struct dnode *n = &d->nodes[i];
+		if (i == top || n->score < min || dom_tag(n) != dom_tag(t) ||
+		    (n->flags & (DN_SKIP | DN_BOILER | DN_UNDER_BOILER | DN_LISTING)) ||
+		    link_density(n) > 0.3f)
+			continue;
+		const char *c = dom_attr(n->g, "class");
+		if (!c || strcmp(c, cls) != 0)
+			continue;
+		size_t k = 0;
+		while (k < nroots && !is_inside(d, i, roots[k]) && !is_inside(d, roots[k], i))
+			k++;
+		if (k < nroots)
+			continue;
+		/* insert in document order */
+		size_t at = nroots;
+		while (at > 0 && roots[at - 1] > i) {
+			roots[at] = roots[at - 1];
+			at--;
+		}
+		roots[at] = i;
+		nroots++;
+	}
+	return nroots;
+}
+
+int extract_content(struct block_list *out, struct dom *d)
+{
+	if (d->n == 0)
+		return SCRAPE_OK;
+	size_t top = score_nodes(d);
+	size_t marked = find_marked_body(d);
+	size_t roots[64];
+	size_t nroots = 0;
+
+	if (top == SIZE_MAX) {
+		if (marked == SIZE_MAX)
+			return emit_blocks(out, d, (size_t[]){ 0 }, 1);
+		return emit_blocks(out, d, &marked, 1);
+	}
+	/* a marked body that contains the best node and much more content text
+	 * than it: the body is split across several children; take it whole */
+	if (marked != SIZE_MAX && is_inside(d, top, marked)) {
+		uint32_t tl = d->nodes[top].text_len - d->nodes[top].link_len;
+		uint32_t ml = d->nodes[marked].text_len - d->nodes[marked].link_len;
+		if (ml > tl + tl / 3)
+			top = marked;
+	}
+
+	/* siblings of the best node that look like content too */
+	const struct dnode *t = &d->nodes[top];
+	if (t->parent == UINT32_MAX || top == marked) {
+		roots[nroots++] = top;
+		return emit_blocks(out, d, roots, nroots);
+	}
+	float threshold = fmaxf(10.f, t->score * 0.2f);
+	size_t parent = t->parent;
+	for (size_t c = parent + 1; c < d->nodes[parent].end && nroots < 64; c = d->nodes[c].end) {
+		const struct dnode *s = &d->nodes[c];
+		if (c == top) {
+			roots[nroots++] = c;
+			continue;
+		}
+		if (s->flags & (DN_TEXT | DN_SKIP | DN_BOILER | DN_LISTING))
+			continue;
+		int keep = s->score >= threshold;
+		if (!keep && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
+			uint32_t len = s->text_len;
+			float ld = link_density(s);
+			if (len > 80 && ld < 0.25f)
+				keep = 1;
+			else if (len > 0 && len <= 80 && ld == 0.f && dom_tag(s) == GUMBO_TAG_P)
+				keep = 1;
+		}
+		if (keep)
+			roots[nroots++] = c;
+	}
+	nroots = add_same_class_parts(d, top, roots, nroots, 64);
+	return emit_blocks(out, d, roots, nroots);
+}

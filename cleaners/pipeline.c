@@ -1,0 +1,251 @@
+/* pipeline.c - the stages in order: sniff, decode, parse, extract, filter,
+ * repair, and the result the public API hands out. */
+#include "arena.h"
+#include "blocks.h"
+#include "boilerplate.h"
+#include "decode.h"
+#include "dom.h"
+#include "error.h"
+#include "extract.h"
+#include "json.h"
+#include "meta.h"
+#include "render.h"
+#include "scrape.h"
+#include "sniff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Compares two texts ignoring case of ASCII, whitespace and punctuation. */
+static int same_words(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !((unsigned char)*a >= 0x80 || (*a >= '0' && *a <= '9') ||
+			       ((*a | 32) >= 'a' && (*a | 32) <= 'z')))
+			a++;
+		while (*b && !((unsigned char)*b >= 0x80 || (*b >= '0' && *b <= '9') ||
+			       ((*b | 32) >= 'a' && (*b | 32) <= 'z')))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a | 32) : *a;
+		char cb = *b >= 'A' && *b <= 'Z' ? (char)(*b | 32) : *b;
+		if (ca != cb)
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+/* End notes after the text: credits, follow/contact lines, newsletter
+ * prompts among the last blocks, and everything after a "___" separator
+ * when only a few short blocks follow it (agency copy puts its notes there;
+ * the separator itself stays, as the reference texts keep it). */
+static void filter_tail(struct block_list *l)
+{
+	size_t first = l->n > 4 ? l->n - 4 : 0;
+	for (size_t i = l->n; i-- > first;) {
+		const struct block *b = &l->v[i];
+		if (b->kind == BLOCK_PARAGRAPH && boilerplate_is_endnote(block_text(l, b), b->len))
+			blocks_remove(l, i);
+	}
+	first = l->n > 4 ? l->n - 4 : 1;
+	for (size_t i = first; i < l->n; i++) {
+		const struct block *b = &l->v[i];
+		if (b->kind != BLOCK_PARAGRAPH || !boilerplate_is_separator(block_text(l, b), b->len))
+			continue;
+		size_t k = i + 1;
+		while (k < l->n && l->v[k].len <= 300)
+			k++;
+		if (k == l->n)
+			while (l->n > i + 1)
+				blocks_remove(l, l->n - 1);
+		break;
+	}
+}
+
+/* Drops whole-block furniture and the headline repeated at the top. */
+static void filter_blocks(struct block_list *l, const char *title)
+{
+	for (size_t i = 0; i < l->n;) {
+		const struct block *b = &l->v[i];
+		const char *s = block_text(l, b);
+		int drop = 0;
+		if (b->kind != BLOCK_PRE && b->kind != BLOCK_TABLE_ROW &&
+		    (boilerplate_is_line(s, b->len) || boilerplate_is_counter(s, b->len)))
+			drop = 1;
+		/* the title is printed on its own: a block that repeats it among the
+		 * first ones goes, and so do bylines and datelines before the text */
+		if (!drop && i < 3 && b->kind != BLOCK_LIST_ITEM && b->kind != BLOCK_TABLE_ROW &&
+		    ((title && same_words(s, title)) || boilerplate_is_byline(s, b->len)))
+			drop = 1;
+		if (!drop && i < 3 && b->kind == BLOCK_PARAGRAPH && boilerplate_is_reading_time(s, b->len))
+			drop = 1;
+		if (drop)
+			blocks_remove(l, i);
+		else
+			i++;
+	}
+	filter_tail(l);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+void scrape_result_free(scrape_result *r)
+{
+	if (!r)
+		return;
+	free(r->title);
+	free(r->author);
+	free(r->date);
+	free(r->sitename);
+	free(r->language);
+	free(r->description);
+	free(r->url);
+	free(r->text);
+	if (r->internal) {
+		blocks_free(r->internal);
+		free(r->internal);
+	}
+	free(r);
+}
+
+int scrape_html(scrape_result **out, const char *html, size_t len,
+		const char *content_type, const char *url, const scrape_options *opts)
+{
+	scrape_options defaults = SCRAPE_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	*out = NULL;
+	if (len > opts->max_input_bytes)
+		return scrape_error_set(SCRAPE_ELIMIT, "document of %zu bytes exceeds the limit of %zu bytes",
+					len, opts->max_input_bytes);
+	int rc = sniff_check(html, len);
+	if (rc != SCRAPE_OK)
+		return rc;
+
+	const char *charset = opts->charset;
+	size_t charset_len = charset ? strlen(charset) : 0;
+	if (!charset && content_type)
+		charset = decode_content_type_charset(content_type, &charset_len);
+	char label[64] = "";
+	if (charset && charset_len < sizeof label) {
+		memcpy(label, charset, charset_len);
+		label[charset_len] = '\0';
+	}
+	char *utf8 = NULL;
+	size_t utf8_len = 0;
+	rc = decode_to_utf8(&utf8, &utf8_len, NULL, html, len, label[0] ? label : NULL);
+	if (rc != SCRAPE_OK)
+		return rc;
+
+	struct arena arena;
+	/* Gumbo needs several times the input; the cap keeps a hostile page bounded */
+	arena_init(&arena, 256 * 1024, 0);
+	struct dom d;
+	struct meta m;
+	memset(&m, 0, sizeof m);
+	struct block_list *blocks = calloc(1, sizeof *blocks);
+	scrape_result *r = calloc(1, sizeof *r);
+	if (!blocks || !r) {
+		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+		goto fail_early;
+	}
+	rc = dom_parse(&d, utf8, utf8_len, opts->max_depth, &arena);
+	if (rc != SCRAPE_OK)
+		goto fail_early;
+	if ((rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+		dom_free(&d);
+		goto fail_early;
+	}
+	dom_free(&d);
+	arena_free(&arena);
+	free(utf8);
+	utf8 = NULL;
+
+	filter_blocks(blocks, m.title);
+	if (blocks->n == 0) {
+		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found");
+		goto fail;
+	}
+	struct buf text = BUF_INIT;
+	if ((rc = render_text_body(&text, blocks)) != SCRAPE_OK) {
+		buf_free(&text);
+		goto fail;
+	}
+	r->text = buf_detach(&text, &r->text_len);
+	r->title = m.title;
+	r->author = m.author;
+	r->date = m.date;
+	r->sitename = m.sitename;
+	r->language = m.language;
+	r->description = m.description;
+	r->url = m.url ? m.url : dup_or_null(url);
+	free(m.jsonld_body);
+	r->internal = blocks;
+	*out = r;
+	return SCRAPE_OK;
+
+fail_early:
+	arena_free(&arena);
+	free(utf8);
+fail:
+	meta_free(&m);
+	if (blocks)
+		blocks_free(blocks);
+	free(blocks);
+	free(r);
+	return rc;
+}
+
+int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scrape_options *opts)
+{
+	scrape_options defaults = SCRAPE_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	const struct block_list *blocks = r->internal;
+	struct buf b = BUF_INIT;
+	int rc = SCRAPE_OK;
+	switch (opts->format) {
+	case SCRAPE_FORMAT_TEXT:
+		if (opts->with_title && r->title)
+			buf_printf(&b, "%s\n\n", r->title);
+		rc = render_text_body(&b, blocks);
+		break;
+	case SCRAPE_FORMAT_MARKDOWN:
+		if (opts->with_title && r->title)
+			buf_printf(&b, "# %s\n\n", r->title);
+		rc = render_markdown_body(&b, blocks);
+		break;
+	case SCRAPE_FORMAT_JSON: {
+		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description" };
+		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description };
+		buf_putc(&b, '{');
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+			if (k)
+				buf_putc(&b, ',');
+			buf_printf(&b, "\"%s\":", keys[k]);
+			if (vals[k])
+				json_put_string(&b, vals[k], strlen(vals[k]));
+			else
+				buf_puts(&b, "null");
+		}
+		buf_puts(&b, ",\"text\":");
+		json_put_string(&b, r->text, r->text_len);
+		buf_puts(&b, "}\n");
+		break;
+	}
+	default:
+		buf_free(&b);
+		return scrape_error_set(SCRAPE_EUSAGE, "unknown output format %d", (int)opts->format);
+	}
+	if (rc != SCRAPE_OK || b.oom) {
+		buf_free(&b);
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	}
+	*out = buf_detach(&b, out_len);
+	return *out ? SCRAPE_OK : scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+}

@@ -1,0 +1,54 @@
+/* cli.h - the command line: options, exit codes, running sources. */
+#ifndef SCRAPE_CLI_H
+#define SCRAPE_CLI_H
+
+#include <stdio.h>
+
+#include "scrape.h"
+
+/* Exit codes (documented in --help and the README). */
+enum {
+	EXIT_OK_ = 0,
+	EXIT_DIFF = 1,      /* --check: some fixture differs */
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,     /* missing, unreadable, empty, binary, too large, undecodable */
+	EXIT_FETCH = 4,     /* network failure or HTTP status >= 400 */
+	EXIT_NOCONTENT = 5, /* no main content found */
+	EXIT_INTERNAL = 6   /* out of memory or another internal failure */
+};
+
+enum cli_mode { MODE_EXTRACT, MODE_CHECK };
+
+struct cli_opts {
+	scrape_options lib;
+	enum cli_mode mode;
+	int update;        /* --check --update */
+	int quiet;
+	const char *outdir; /* -o: bulk mode, one output file per input */
+	int jsonl;         /* --jsonl: bulk mode, one JSON line per input on stdout */
+	int jobs;          /* -j: worker threads (0: number of cores) */
+	int resume;        /* --resume: skip outputs newer than their inputs */
+	char charset[64];  /* storage for lib.charset */
+	char user_agent[256];
+};
+
+/* Parses argv[*pos..argc): options until the first non-option (or "--").
+ * Sources stay at argv[*pos..]. Returns 0, or EXIT_USAGE after printing
+ * a message naming the problem. with_sources=0 refuses sources (fixture .opts). */
+int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *where);
+void cli_opts_init(struct cli_opts *o);
+void cli_usage(FILE *f);
+
+/* Maps a library error to an exit code. */
+int cli_exit_code(int scrape_error);
+
+/* Extracts one source and writes the rendering to `out`. */
+int cli_extract_one(const struct cli_opts *o, const char *source, FILE *out);
+/* Runs the fixtures in dir; returns an exit code. */
+int cli_check(const struct cli_opts *o, const char *dir);
+
+/* Prints a unified diff of two texts (line-based) to f. */
+void cli_diff(FILE *f, const char *name_a, const char *a, size_t alen,
+	      const char *name_b, const char *b, size_t blen);
+
+#endif

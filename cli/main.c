@@ -1,0 +1,86 @@
+/* main.c - the scrape command: parse options, run each source, exit status. */
+#include "bulk.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+	struct cli_opts o;
+	cli_opts_init(&o);
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			cli_usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("scrape %s\n", SCRAPE_VERSION);
+			return 0;
+		}
+	}
+	/* options and sources may come in any order; "--" ends the options */
+	char **sources = malloc((size_t)argc * sizeof *sources);
+	int nsources = 0;
+	if (!sources)
+		return EXIT_INTERNAL;
+	for (int i = 1; i < argc;) {
+		if (strcmp(argv[i], "--") == 0) {
+			for (i++; i < argc; i++)
+				sources[nsources++] = argv[i];
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			int pos = i;
+			if (cli_parse(&o, argc, argv, &pos, "") != 0) {
+				free(sources);
+				return EXIT_USAGE;
+			}
+			/* cli_parse stops at the first source, or consumed "--" */
+			if (pos > i && strcmp(argv[pos - 1], "--") == 0) {
+				for (; pos < argc; pos++)
+					sources[nsources++] = argv[pos];
+			}
+			i = pos;
+			continue;
+		}
+		sources[nsources++] = argv[i++];
+	}
+
+	int status = EXIT_OK_;
+	if (o.mode == MODE_CHECK) {
+		if (nsources != 1) {
+			fputs("scrape: --check takes one fixture folder (see scrape --help)\n", stderr);
+			status = EXIT_USAGE;
+		} else {
+			status = cli_check(&o, sources[0]);
+		}
+	} else if (o.update) {
+		fputs("scrape: --update only goes with --check\n", stderr);
+		status = EXIT_USAGE;
+	} else if (o.outdir || o.jsonl) {
+		if (o.mode != MODE_EXTRACT || nsources == 0) {
+			fputs("scrape: -o and --jsonl take files or folders of saved pages (see scrape --help)\n",
+			      stderr);
+			status = EXIT_USAGE;
+		} else {
+			status = bulk_run(&o, sources, nsources);
+		}
+	} else if (nsources == 0) {
+		fputs("scrape: no source given (a URL, a file, or - for standard input; see scrape --help)\n",
+		      stderr);
+		status = EXIT_USAGE;
+	} else {
+		for (int i = 0; i < nsources; i++) {
+			int rc = cli_extract_one(&o, sources[i], stdout);
+			if (rc != EXIT_OK_ && status == EXIT_OK_)
+				status = rc;
+			fflush(stdout);
+		}
+	}
+	free(sources);
+	return status;
+}

@@ -1,0 +1,111 @@
+/*
+ * scrape.h - the public interface of libscrape.
+ *
+ * Pipeline: bytes (file, URL, stdin) -> UTF-8 text -> Gumbo DOM -> blocks ->
+ * boilerplate filter -> repair -> rendered text.
+ *
+ * Conventions (after libgit2):
+ *   - every function returns an int: 0 (SCRAPE_OK) or a negative scrape_error;
+ *   - output parameters come first;
+ *   - what a function hands out through `**` belongs to the caller, who frees
+ *     it with the matching *_free (or free() for plain char buffers);
+ *   - after an error, scrape_error_last() gives a message naming the reason
+ *     (thread-local; valid until the next failing call on that thread).
+ */
+#ifndef SCRAPE_H
+#define SCRAPE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SCRAPE_VERSION "0.1.0"
+
+typedef enum {
+	SCRAPE_OK = 0,
+	SCRAPE_EUSAGE = -1,     /* bad argument or option */
+	SCRAPE_ENOMEM = -2,     /* out of memory */
+	SCRAPE_EIO = -3,        /* cannot read or write a file */
+	SCRAPE_EFETCH = -4,     /* network failure: refused, timeout, DNS, TLS */
+	SCRAPE_EHTTP = -5,      /* HTTP status >= 400 */
+	SCRAPE_ELIMIT = -6,     /* a size, depth or time limit was hit */
+	SCRAPE_EBINARY = -7,    /* input is not text/HTML (binary, PDF, image) */
+	SCRAPE_ENOCONTENT = -8, /* no main content found */
+	SCRAPE_EENCODING = -9   /* charset unknown or conversion failed */
+} scrape_error;
+
+/* Short static description of an error code. */
+const char *scrape_strerror(int error);
+/* Detailed message of the last error on this thread ("" if none). */
+const char *scrape_error_last(void);
+
+typedef enum {
+	SCRAPE_FORMAT_TEXT = 0,
+	SCRAPE_FORMAT_MARKDOWN = 1,
+	SCRAPE_FORMAT_JSON = 2
+} scrape_format;
+
+typedef struct {
+	unsigned int version;      /* SCRAPE_OPTIONS_VERSION */
+	scrape_format format;
+	int with_title;            /* print title + blank line before the body */
+	int repair;                /* run text repair on extracted blocks */
+	const char *charset;       /* transport charset (HTTP header), or NULL */
+	size_t max_input_bytes;    /* refuse larger documents (after decompression) */
+	size_t max_depth;          /* deeper DOM content is cut */
+	long connect_timeout_ms;   /* fetch: connect timeout */
+	long timeout_ms;           /* fetch: total timeout */
+	const char *user_agent;    /* NULL: "scrape/VERSION" */
+} scrape_options;
+
+#define SCRAPE_OPTIONS_VERSION 1
+#define SCRAPE_DEFAULT_MAX_INPUT ((size_t)32 * 1024 * 1024)
+#define SCRAPE_OPTIONS_INIT { SCRAPE_OPTIONS_VERSION, SCRAPE_FORMAT_TEXT, 1, 1, NULL, \
+	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL }
+
+/* A document as it came in: raw bytes and what the transport said. */
+typedef struct {
+	char *data;             /* raw bytes (not NUL-terminated necessarily) */
+	size_t len;
+	char *url;              /* final URL after redirects, or NULL */
+	char *content_type;     /* Content-Type header, or NULL */
+	long status;            /* HTTP status, 0 for files */
+} scrape_document;
+
+/* Reads SOURCE: an http(s) URL, a file path (".gz" decompressed), or "-". */
+int scrape_document_load(scrape_document **out, const char *source, const scrape_options *opts);
+void scrape_document_free(scrape_document *doc);
+
+/* The extraction result: body text and metadata (NULL when not found). */
+typedef struct {
+	char *title;
+	char *author;
+	char *date;
+	char *sitename;
+	char *language;
+	char *description;
+	char *url;
+	char *text;      /* body text as plain text, blocks separated by blank lines */
+	size_t text_len;
+	void *internal;  /* block list, for rendering other formats */
+} scrape_result;
+
+/*
+ * Extracts the main content of HTML bytes. `content_type` may be NULL;
+ * its charset (or opts->charset) is used when decoding. `url` may be NULL.
+ * Returns SCRAPE_ENOCONTENT (and no result) when nothing looks like content.
+ */
+int scrape_html(scrape_result **out, const char *html, size_t len,
+		const char *content_type, const char *url, const scrape_options *opts);
+void scrape_result_free(scrape_result *result);
+
+/* Renders a result in opts->format. Caller frees *out with free(). */
+int scrape_render(char **out, size_t *out_len, const scrape_result *result,
+		  const scrape_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

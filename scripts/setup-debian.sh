@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs the Debian packages that scrape needs to build and test, skipping
+# those already installed. Run as root on Debian 12 (bookworm) or later.
+set -eu
+pkgs="build-essential cmake pkg-config libgumbo-dev libcurl4-openssl-dev zlib1g-dev
+libcjson-dev libcmocka-dev scowl hunspell-en-us pocketsphinx-en-us python3 python3-brotli
+ca-certificates"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi

@@ -1,0 +1,13 @@
+/* json.h - writing JSON string literals. */
+#ifndef SCRAPE_JSON_H
+#define SCRAPE_JSON_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends s as a JSON string literal, quotes included; control characters,
+ * quotes, backslashes and U+2028/U+2029 escaped. Returns 0 or SCRAPE_ENOMEM. */
+int json_put_string(struct buf *out, const char *s, size_t len);
+
+#endif

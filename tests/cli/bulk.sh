@@ -1,0 +1,69 @@
+#!/bin/bash
+# Bulk cleaning: -o mirrors the input tree, failures are listed and do not
+# stop the run, --resume skips what is done, --jsonl keeps input order.
+# usage: bulk.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0 pass=0
+check() { # NAME CONDITION...
+	local name=$1
+	shift
+	if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
+}
+
+in=$tmp/in
+mkdir -p "$in/a/b" "$in/c"
+cp "$src/fixtures/news-article.html" "$in/a/news.html"
+gzip -c "$src/fixtures/div-soup.html" >"$in/a/b/soup.html.gz"
+cp "$src/fixtures/list-and-table.html" "$in/c/list.htm"
+cp "$src/fixtures/reader-comments.html" "$in/c/comments.xhtml"
+printf '%%PDF-1.5\n' >"$in/c/fake.html"
+: >"$in/c/empty.html"
+echo "not a page" >"$in/c/notes.txt"
+
+"$bin" -q -j2 -o "$tmp/out" "$in" 2>"$tmp/err"
+st=$?
+check "exit status is non-zero when a page failed" [ "$st" -eq 3 ]
+check "tree mirrored" [ -s "$tmp/out/a/news.txt" ] && [ -s "$tmp/out/a/b/soup.txt" ] && [ -s "$tmp/out/c/list.txt" ] && [ -s "$tmp/out/c/comments.txt" ]
+check "output equals single-page output" cmp -s "$tmp/out/a/news.txt" "$src/fixtures/news-article.txt"
+check "gzip input" cmp -s "$tmp/out/a/b/soup.txt" "$src/fixtures/div-soup.txt"
+check "non-html files ignored" [ ! -e "$tmp/out/c/notes.txt" ]
+check "failed pages have no output" [ ! -e "$tmp/out/c/fake.txt" ] && [ ! -e "$tmp/out/c/empty.txt" ]
+check "failures.tsv lists both failures" [ "$(grep -c "$in/c/" "$tmp/out/failures.tsv")" -eq 2 ]
+check "no temporary files left" [ -z "$(find "$tmp/out" -name '*.tmp.*')" ]
+
+# --resume: nothing is redone; a touched input is
+before=$(stat -c %Y.%N "$tmp/out/a/news.txt")
+sleep 1.1
+touch "$in/c/list.htm"
+"$bin" -j2 --resume -o "$tmp/out" "$in" 2>"$tmp/err"
+check "resume reports up-to-date pages" grep -q "3 up to date" "$tmp/err"
+check "resume keeps finished outputs" [ "$(stat -c %Y.%N "$tmp/out/a/news.txt")" = "$before" ]
+check "resume redoes newer inputs" [ "$tmp/out/c/list.txt" -nt "$tmp/out/a/news.txt" ]
+
+# --format json into .json files; --jsonl in input order, valid JSON per line
+"$bin" -q --format json -o "$tmp/json" "$in/a" >/dev/null 2>&1
+check "json outputs" [ -s "$tmp/json/news.json" ]
+"$bin" -q -j2 --jsonl "$in" >"$tmp/lines" 2>/dev/null
+check "one JSON line per page" [ "$(wc -l <"$tmp/lines")" -eq 6 ]
+python3 - "$tmp/lines" <<'PY' && pass=$((pass + 1)) || { echo "FAIL jsonl content"; fail=$((fail + 1)); }
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+paths = [r["path"].split("/in/")[1] for r in rows]
+assert paths == ["a/b/soup.html.gz", "a/news.html", "c/comments.xhtml", "c/empty.html", "c/fake.html", "c/list.htm"], paths
+assert rows[1]["title"].startswith("Ports chief"), rows[1]["title"]
+assert "text" in rows[1] and "error" not in rows[1]
+assert "error" in rows[3] and "empty" in rows[3]["error"]
+assert "error" in rows[4] and "PDF" in rows[4]["error"]
+PY
+
+# usage errors
+"$bin" -o "$tmp/x" >/dev/null 2>&1
+check "-o without inputs is a usage error" [ $? -eq 2 ]
+"$bin" -j0 -o "$tmp/x" "$in" >/dev/null 2>&1
+check "-j0 is a usage error" [ $? -eq 2 ]
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
