@@ -10,6 +10,7 @@
 #include "json.h"
 #include "meta.h"
 #include "render.h"
+#include "repair.h"
 #include "scrape.h"
 #include "sniff.h"
 
@@ -87,6 +88,49 @@ static void filter_blocks(struct block_list *l, const char *title)
 			i++;
 	}
 	filter_tail(l);
+}
+
+/* Runs the repair stage over every block, with the document as context. */
+static int repair_blocks(struct block_list *l)
+{
+	if (l->n == 0)
+		return SCRAPE_OK;
+	const char **texts = malloc(l->n * sizeof *texts);
+	size_t *lens = malloc(l->n * sizeof *lens);
+	struct repair *r = NULL;
+	int rc = SCRAPE_ENOMEM;
+	if (!texts || !lens)
+		goto out;
+	for (size_t i = 0; i < l->n; i++) {
+		texts[i] = block_text(l, &l->v[i]);
+		lens[i] = l->v[i].len;
+	}
+	if ((rc = repair_new(&r, texts, lens, l->n, 1)) != SCRAPE_OK)
+		goto out;
+	struct block_list fixed = BLOCK_LIST_INIT;
+	struct buf tmp = BUF_INIT;
+	for (size_t i = 0; i < l->n && rc == SCRAPE_OK; i++) {
+		const struct block *b = &l->v[i];
+		buf_clear(&tmp);
+		if (b->kind == BLOCK_PRE)
+			rc = buf_put(&tmp, texts[i], lens[i]);
+		else
+			rc = repair_apply(r, &tmp, texts[i], lens[i]);
+		if (rc == SCRAPE_OK)
+			rc = blocks_add(&fixed, b->kind, b->level, b->group, tmp.data ? tmp.data : "", tmp.len);
+	}
+	buf_free(&tmp);
+	if (rc == SCRAPE_OK) {
+		blocks_free(l);
+		*l = fixed;
+	} else {
+		blocks_free(&fixed);
+	}
+out:
+	repair_free(r);
+	free(texts);
+	free(lens);
+	return rc;
 }
 
 static char *dup_or_null(const char *s)
@@ -167,6 +211,8 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	utf8 = NULL;
 
 	filter_blocks(blocks, m.title);
+	if (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK)
+		goto fail;
 	if (blocks->n == 0) {
 		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found");
 		goto fail;

@@ -17,7 +17,7 @@ enum {
 	EXIT_INTERNAL = 6   /* out of memory or another internal failure */
 };
 
-enum cli_mode { MODE_EXTRACT, MODE_CHECK };
+enum cli_mode { MODE_EXTRACT, MODE_REPAIR, MODE_CHECK };
 
 struct cli_opts {
 	scrape_options lib;
@@ -44,6 +44,8 @@ int cli_exit_code(int scrape_error);
 
 /* Extracts one source and writes the rendering to `out`. */
 int cli_extract_one(const struct cli_opts *o, const char *source, FILE *out);
+/* Repairs one text source ("-" for stdin) to `out`. */
+int cli_repair_one(const struct cli_opts *o, const char *source, FILE *out);
 /* Runs the fixtures in dir; returns an exit code. */
 int cli_check(const struct cli_opts *o, const char *dir);
 

@@ -15,7 +15,7 @@ void cli_opts_init(struct cli_opts *o)
 void cli_usage(FILE *f)
 {
 	fputs("Usage: scrape [OPTIONS] SOURCE...\n"
-
+	      "       scrape --repair [FILE...]\n"
 	      "       scrape --check [--update] DIR\n"
 	      "\n"
 	      "Prints the main content of web pages as clean text. A SOURCE is an http(s)\n"
@@ -24,7 +24,7 @@ void cli_usage(FILE *f)
 	      "Output:\n"
 	      "  --format FMT        text (default), markdown or json\n"
 	      "  --no-title          print the body without the title line\n"
-
+	      "  --no-repair         do not repair damaged characters and words\n"
 	      "\n"
 	      "Input:\n"
 	      "  --charset LABEL     the document's charset, as an HTTP header would give it\n"
@@ -42,7 +42,8 @@ void cli_usage(FILE *f)
 	      "  --resume            skip inputs whose output is newer than the input\n"
 	      "\n"
 	      "Modes:\n"
-
+	      "  --repair            repair damaged text (FILEs or standard input): lost\n"
+	      "                      apostrophes, fused words, mojibake, entities, form labels\n"
 	      "  --check DIR         run the fixtures in DIR (NAME.html[.gz] beside NAME.txt,\n"
 	      "                      optional NAME.opts); print a diff for each difference\n"
 	      "  --update            with --check: rewrite the expected texts\n"
@@ -102,6 +103,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			o->lib.with_title = 0;
 		} else if (strcmp(a, "--no-repair") == 0) {
 			o->lib.repair = 0;
+		} else if (strcmp(a, "--repair") == 0) {
+			o->mode = MODE_REPAIR;
 		} else if (strcmp(a, "--check") == 0) {
 			o->mode = MODE_CHECK;
 		} else if (strcmp(a, "--update") == 0) {

@@ -44,3 +44,24 @@ int cli_extract_one(const struct cli_opts *o, const char *source, FILE *out)
 	scrape_document_free(doc);
 	return code;
 }
+
+int cli_repair_one(const struct cli_opts *o, const char *source, FILE *out)
+{
+	scrape_document *doc = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	/* text files only: a URL is not repaired here */
+	int rc = scrape_document_load(&doc, source, &o->lib);
+	if (rc == SCRAPE_OK)
+		rc = scrape_repair(&text, &len, doc->data, doc->len);
+	int code = EXIT_OK_;
+	if (rc != SCRAPE_OK) {
+		code = report(o, source, rc);
+	} else if (fwrite(text, 1, len, out) != len) {
+		fprintf(stderr, "scrape: %s: cannot write the output\n", source);
+		code = EXIT_INTERNAL;
+	}
+	free(text);
+	scrape_document_free(doc);
+	return code;
+}

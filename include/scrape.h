@@ -105,6 +105,10 @@ void scrape_result_free(scrape_result *result);
 int scrape_render(char **out, size_t *out_len, const scrape_result *result,
 		  const scrape_options *opts);
 
+/* Repairs damaged UTF-8 text (mojibake, entities, fused words, lost
+ * apostrophes, boilerplate lines). Line structure is kept. Caller frees *out. */
+int scrape_repair(char **out, size_t *out_len, const char *text, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,150 @@
+#include "repair.h"
+#include "boilerplate.h"
+#include "error.h"
+#include "repair_data.h"
+#include "repair_entities.h"
+#include "repair_mojibake.h"
+#include "repair_vocab.h"
+#include "repair_words.h"
+#include "scrape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Certain apostrophe damage ("dont", "Irans") a document must show before
+ * words that are also correct ("its", "were") are judged by context. */
+#define EVIDENCE_AMBIGUOUS 2
+/* ... and before any word repair runs on text from correctly decoded HTML. */
+#define EVIDENCE_HTML 3
+
+struct repair {
+	struct rdata d;
+	struct vocab vb;
+	struct words_ctx wc;
+	struct buf tmp, tmp2;
+};
+
+/* Character-level repairs of text[0..len) into out: entities, then mojibake. */
+static int repair_chars(struct buf *out, struct buf *scratch, const char *text, size_t len)
+{
+	int ent = memchr(text, '&', len) != NULL;
+	int moji = repair_mojibake_suspect(text, len);
+	if (!ent && !moji)
+		return buf_put(out, text, len);
+	if (!moji)
+		return repair_entities(out, text, len);
+	if (!ent)
+		return repair_mojibake(out, text, len);
+	buf_clear(scratch);
+	if (repair_entities(scratch, text, len) != SCRAPE_OK)
+		return SCRAPE_ENOMEM;
+	return repair_mojibake(out, scratch->data ? scratch->data : "", scratch->len);
+}
+
+int repair_new(struct repair **out, const char *const *texts, const size_t *lens, size_t n, int from_html)
+{
+	*out = NULL;
+	struct repair *r = calloc(1, sizeof *r);
+	if (!r)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	int rc = rdata_open(&r->d);
+	for (size_t i = 0; i < n && rc == SCRAPE_OK; i++) {
+		buf_clear(&r->tmp);
+		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i]);
+		if (rc == SCRAPE_OK && r->tmp.len)
+			rc = vocab_add_text(&r->vb, r->tmp.data, r->tmp.len);
+	}
+	if (rc != SCRAPE_OK) {
+		repair_free(r);
+		return rc == SCRAPE_ENOMEM ? scrape_error_set(rc, "out of memory") : rc;
+	}
+	size_t damage = repair_words_damage(&r->d, &r->vb);
+	r->wc.d = &r->d;
+	r->wc.vb = &r->vb;
+	if (from_html) {
+		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = damage >= EVIDENCE_HTML;
+	} else {
+		r->wc.apostrophes = r->wc.spaces = 1;
+		r->wc.ambiguous = damage >= EVIDENCE_AMBIGUOUS;
+	}
+	*out = r;
+	return SCRAPE_OK;
+}
+
+int repair_apply(struct repair *r, struct buf *out, const char *text, size_t len)
+{
+	int words = r->wc.apostrophes || r->wc.spaces;
+	buf_clear(&r->tmp);
+	int rc = repair_chars(words ? &r->tmp : out, &r->tmp2, text, len);
+	if (rc == SCRAPE_OK && words)
+		rc = repair_words(out, &r->wc, r->tmp.data ? r->tmp.data : "", r->tmp.len);
+	return rc == SCRAPE_OK ? SCRAPE_OK : scrape_error_set(rc, "out of memory");
+}
+
+void repair_free(struct repair *r)
+{
+	if (!r)
+		return;
+	vocab_free(&r->vb);
+	buf_free(&r->tmp);
+	buf_free(&r->tmp2);
+	free(r);
+}
+
+const char *repair_data_versions(void)
+{
+	struct rdata d;
+	return rdata_open(&d) == SCRAPE_OK ? rdata_versions(&d) : "";
+}
+
+int scrape_repair(char **out, size_t *out_len, const char *text, size_t len)
+{
+	*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	/* the lines are the pieces */
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	n++;
+	const char **texts = calloc(n, sizeof *texts);
+	size_t *lens = calloc(n, sizeof *lens);
+	if (!texts || !lens) {
+		free(texts);
+		free(lens);
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	}
+	size_t k = 0;
+	for (size_t i = 0; i <= len && k < n;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		texts[k] = text + i;
+		lens[k++] = e - i;
+		i = e + 1;
+	}
+	struct repair *r = NULL;
+	struct buf b = BUF_INIT;
+	int rc = repair_new(&r, texts, lens, k, 0);
+	for (size_t i = 0; i < k && rc == SCRAPE_OK; i++) {
+		int has_nl = texts[i] + lens[i] < text + len;
+		/* whole-line boilerplate (form labels, widget text) goes, with its newline */
+		if (boilerplate_is_line(texts[i], lens[i]))
+			continue;
+		rc = repair_apply(r, &b, texts[i], lens[i]);
+		if (rc == SCRAPE_OK && has_nl)
+			rc = buf_putc(&b, '\n');
+	}
+	repair_free(r);
+	free(texts);
+	free(lens);
+	if (rc == SCRAPE_OK && b.oom)
+		rc = SCRAPE_ENOMEM;
+	if (rc != SCRAPE_OK) {
+		buf_free(&b);
+		return rc == SCRAPE_ENOMEM ? scrape_error_set(rc, "out of memory") : rc;
+	}
+	if (!b.data && buf_grow(&b, 1) != SCRAPE_OK)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	*out = buf_detach(&b, out_len);
+	return SCRAPE_OK;
+}

@@ -1,0 +1,37 @@
+/* repair_vocab.h - the document's own vocabulary: how often each word is
+ * written, and whether it is written with a possessive "'s". Repairs use it
+ * as evidence ("Iran's" once supports "Irans" -> "Iran's"; a word written
+ * several times as it is is not two fused words). */
+#ifndef SCRAPE_REPAIR_VOCAB_H
+#define SCRAPE_REPAIR_VOCAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct vocab_word {
+	uint32_t key_off;  /* lowercase key in the key store */
+	uint32_t key_len;
+	uint32_t count;    /* tokens written exactly as this word (any case) */
+	uint32_t cap;      /* ... of which start with a capital */
+	uint32_t poss;     /* tokens written as this word + "'s" / "’s" */
+};
+
+struct vocab {
+	struct vocab_word *v;
+	uint32_t *slots;   /* 1 + index into v, 0 empty */
+	size_t n, cap, n_slots;
+	char *keys;
+	size_t keys_len, keys_cap;
+};
+
+#define VOCAB_INIT { NULL, NULL, 0, 0, 0, NULL, 0, 0 }
+
+/* Counts the words of s[0..n). 0 or SCRAPE_ENOMEM. */
+int vocab_add_text(struct vocab *vb, const char *s, size_t n);
+
+/* The entry of a word (ASCII case folded), or NULL. */
+const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_t n);
+
+void vocab_free(struct vocab *vb);
+
+#endif

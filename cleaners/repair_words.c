@@ -1,0 +1,655 @@
+#include "repair_words.h"
+#include "scrape.h"
+
+#include <string.h>
+
+/* A context repair ("its" -> "it's") needs the apostrophe form to be this
+ * much likelier (thousandths of a log10) than the word as written. */
+#define AMBIGUOUS_MARGIN 1500
+/* Longest word the fused-word search looks at. */
+#define MAX_FUSED 40
+
+struct tok {
+	size_t st, en;    /* token in the text */
+	size_t cst, cen;  /* its core, without surrounding punctuation */
+};
+
+static int is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_alpha(unsigned char c)
+{
+	return is_lower(c) || is_upper(c);
+}
+
+/* Length of the whitespace at s[0..n) (ASCII space or U+00A0), 0 if none. */
+static size_t space_at(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return 1;
+	if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+/* Length of a leading punctuation mark at s[0..n), 0 if none. */
+static size_t lead_punct(const char *s, size_t n)
+{
+	if (strchr("\"'([{*", s[0]) && s[0])
+		return 1;
+	if (n >= 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98))
+		return 3;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAB)
+		return 2;
+	return 0;
+}
+
+/* Length of a trailing punctuation mark ending at s[n), 0 if none. */
+static size_t trail_punct(const char *s, size_t n)
+{
+	if (n >= 1 && s[n - 1] && strchr(".,;:!?\"')]}*", s[n - 1]))
+		return 1;
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99 ||
+	     (unsigned char)s[n - 1] == 0xA6))
+		return 3;
+	if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB)
+		return 2;
+	return 0;
+}
+
+static int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	return e ? e->lm_id : -1;
+}
+
+/* A dictionary word (not only a language-model token). */
+static int is_dict(const struct repair_table_entry *e)
+{
+	return e && (e->flags & (RT_SCOWL | RT_HUNSPELL));
+}
+
+static int is_known(const struct repair_table_entry *e)
+{
+	return e && (e->flags & (RT_SCOWL | RT_HUNSPELL | RT_LM));
+}
+
+static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->count : 0;
+}
+
+static uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->poss : 0;
+}
+
+/* Writes w with an apostrophe inserted where `form` (lowercase, same
+ * letters plus apostrophes) has them. Returns the length, 0 if they do not
+ * match or do not fit. */
+static size_t insert_apos(char *dst, size_t cap, const char *w, size_t n, const char *form)
+{
+	size_t o = 0, i = 0;
+	for (const char *f = form; *f; f++) {
+		if (o + 1 >= cap)
+			return 0;
+		if (*f == '\'') {
+			dst[o++] = '\'';
+			continue;
+		}
+		if (i >= n || (char)(w[i] | 32) != *f)
+			return 0;
+		dst[o++] = w[i++];
+	}
+	if (i != n)
+		return 0;
+	/* "im" -> "I'm": the pronoun is always a capital */
+	if (o >= 2 && dst[0] == 'i' && dst[1] == '\'')
+		dst[0] = 'I';
+	dst[o] = '\0';
+	return o;
+}
+
+/* What surrounds a word: the model words before and after it, and how the
+ * token goes on. */
+struct around {
+	int32_t prev, next;
+	int next_lower;  /* the next token starts with a lowercase letter */
+	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
+	int after_the;   /* the word before is "the" */
+};
+
+/* The two-sided bigram score of word x between prev and next. */
+static int context_score(const struct words_ctx *c, int32_t prev, int32_t x, int32_t next)
+{
+	int s = rdata_score(c->d, prev, x);
+	if (next >= 0)
+		s += rdata_score(c->d, x, next);
+	return s;
+}
+
+/* The document writes w mostly with a capital: a name. */
+static int doc_name(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v && v->cap > 0 && v->cap * 2 > v->count;
+}
+
+/* A proper noun of this document: written on its own, mostly capitalised. */
+static int is_name(const struct words_ctx *c, const struct repair_table_entry *e, const char *w, size_t n)
+{
+	(void)e;
+	return doc_name(c, w, n);
+}
+
+static size_t put_poss(char *dst, size_t cap, const char *w, size_t n)
+{
+	if (n + 2 > cap)
+		return 0;
+	memcpy(dst, w, n - 1);
+	dst[n - 1] = '\'';
+	dst[n] = 's';
+	dst[n + 1] = '\0';
+	return n + 1;
+}
+
+/*
+ * Apostrophe repair of a plain word w[0..n) (letters only). Writes the
+ * repaired word to dst and returns its length, or 0 to keep w.
+ */
+static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+			     const struct around *ar)
+{
+	if (!c->apostrophes || n < 2 || ar->apos_after)
+		return 0;
+	int capital = is_upper((unsigned char)w[0]);
+	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	const char *form = a ? rdata_text(c->d, a) : NULL;
+	size_t fl = form ? strlen(form) : 0;
+	if (form && fl >= 2 && form[fl - 1] != '\'') {
+		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
+		/* "Irans": a name's possessive needs the document's word for it */
+		int name_poss = poss && capital && (!(e->flags & RT_LOWER) || !is_dict(e));
+		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0)
+			return 0;
+		/* not a dictionary word ("dont", "countrys", "Im"): certain damage */
+		if (!is_dict(e))
+			return insert_apos(dst, cap, w, n, form);
+		if (c->ambiguous && a->lm_id >= 0) {
+			/* a word the model does not know ("theres") scores as rare */
+			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
+			int change = context_score(c, ar->prev, a->lm_id, ar->next);
+			if (change - keep > AMBIGUOUS_MARGIN)
+				return insert_apos(dst, cap, w, n, form);
+		}
+		if (!(capital && poss))
+			return 0;
+	}
+	/* possessive "s" the tables do not list */
+	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
+		return 0;
+	const struct repair_table_entry *stem = rdata_lookup(c->d, w, n - 1);
+	if (!is_known(e)) {
+		/* "Dehqans" when the text has "Dehqan's"; "countrys" */
+		if (doc_poss(c, w, n - 1) > 0 ||
+		    (c->ambiguous && !capital && stem && (stem->flags & RT_POSS) && is_dict(stem)))
+			return put_poss(dst, cap, w, n);
+	}
+	/* "Neumanns", "Fords": a name of the document with an "s", in a text
+	 * that lost its apostrophes; "the Bidens" is a plural */
+	if (capital && c->ambiguous && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
+	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
+		return put_poss(dst, cap, w, n);
+	return 0;
+}
+
+/* Part of a fused word: a common word, a name of the document (first part
+ * only), or an apostrophe form ("dont"). Sets *id to its model word. */
+static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first, const struct around *ar,
+		   int32_t *id)
+{
+	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	*id = -1;
+	if (!e)
+		return 0;
+	if (n == 1) {
+		/* only "a" and "I" stand alone */
+		if (!(w[0] == 'a' || w[0] == 'I' ||
+		      (w[0] == 'A' && first && ar->prev == c->d->bos && ar->next_lower)))
+			return 0;
+		*id = e->lm_id;
+		return e->lm_id >= 0;
+	}
+	int capital = is_upper((unsigned char)w[0]);
+	if (capital && !first)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	if (a && !is_dict(e) && !capital) {
+		*id = a->lm_id;
+		return a->lm_id >= 0;
+	}
+	if (capital) {
+		/* "Iraqor": a name; "Inthe": a capitalised word starting a sentence */
+		if (!is_name(c, e, w, n) && !(ar->prev == c->d->bos && ar->next_lower && is_dict(e) && e->level <= 35))
+			return 0;
+	} else if (!(is_dict(e) && e->level <= 60 && (e->flags & RT_LOWER))) {
+		return 0;
+	}
+	*id = e->lm_id;
+	return e->lm_id >= 0;
+}
+
+/* Emits part w[0..n) of a split, with its apostrophe repaired. */
+static int put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	char tmp[REPAIR_MAX_WORD + 4];
+	size_t l;
+	if (a && !is_dict(e) && !is_upper((unsigned char)w[0]) &&
+	    (l = insert_apos(tmp, sizeof tmp, w, n, rdata_text(c->d, a))) > 0)
+		return buf_put(out, tmp, l);
+	return buf_put(out, w, n);
+}
+
+static int is_func(const struct repair_table_entry *e)
+{
+	return e && (e->flags & RT_FUNC);
+}
+
+/* Two content words that read as one compound ("gameplay", "backlit",
+ * "underdelivering"): the first starts many dictionary compounds, or the
+ * two together are productive. */
+static int compound_like(const struct repair_table_entry *l, const struct repair_table_entry *r)
+{
+	int head = l->compound & 15, tail = r->compound >> 4;
+	return head >= 15 || head + tail >= 16;
+}
+
+/* Whether the split l|r of a fused word reads as two words. */
+static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
+		   int32_t id1, int32_t id2)
+{
+	const struct repair_table_entry *le = rdata_lookup(c->d, l, ln);
+	const struct repair_table_entry *re = rdata_lookup(c->d, r, rn);
+	if (!le || !re)
+		return 0;
+	int listed = rdata_has_bigram(c->d, id1, id2);
+	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln))
+		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
+	if (is_func(le) || is_func(re))
+		return listed;
+	if (ln < 3 || rn < 3 || compound_like(le, re))
+		return 0;
+	/* two content words: a bigram the model knows, or two common words */
+	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
+}
+
+/*
+ * Splits a fused word w[0..n) into two or three parts when it is no word
+ * itself. Emits the parts and returns 1, or returns 0 to keep w (nothing
+ * emitted); negative on error. *last gets the last part's model word.
+ */
+static int split_fused(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last)
+{
+	if (!c->spaces || n < 3 || n > MAX_FUSED)
+		return 0;
+	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	if (is_known(e) || rdata_apos(c->d, e))
+		return 0;
+	/* written so more than once: a word of the document, unless it reads
+	 * as a function word glued to another ("withthe") */
+	int repeated = doc_count(c, w, n) > 1;
+	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
+	for (size_t i = 2; i + 1 < n; i++) {
+		if (!(is_lower((unsigned char)w[i - 1]) && is_upper((unsigned char)w[i])))
+			continue;
+		if (!is_lower((unsigned char)w[0]) || !is_lower((unsigned char)w[i + 1]))
+			return 0;
+		for (size_t k = i + 1; k < n; k++)
+			if (!is_lower((unsigned char)w[k]))
+				return 0;
+		const struct repair_table_entry *l = rdata_lookup(c->d, w, i);
+		const struct repair_table_entry *r = rdata_lookup(c->d, w + i, n - i);
+		if (repeated || !(is_dict(l) && (l->flags & RT_LOWER) && l->level <= 60))
+			return 0;
+		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0))
+			return 0;
+		*last = r ? r->lm_id : -1;
+		if (put_part(out, c, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	/* best split into two or three parts by the bigram model */
+	int best = -1000000;
+	size_t b1 = 0, b2 = 0;
+	int32_t best_last = -1;
+	for (size_t i = 1; i < n; i++) {
+		int32_t id1, id2, id3;
+		if (!part_ok(c, w, i, 1, ar, &id1))
+			continue;
+		if (part_ok(c, w + i, n - i, 0, ar, &id2) && pair_ok(c, w, i, w + i, n - i, id1, id2)) {
+			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
+				(ar->next >= 0 ? rdata_score(c->d, id2, ar->next) : 0);
+			if (s > best) {
+				best = s;
+				b1 = i;
+				b2 = 0;
+				best_last = id2;
+			}
+		}
+		for (size_t j = i + 1; j < n && n >= 8; j++) {
+			if (!part_ok(c, w + i, j - i, 0, ar, &id2) || !part_ok(c, w + j, n - j, 0, ar, &id3))
+				continue;
+			if (!pair_ok(c, w, i, w + i, j - i, id1, id2) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3))
+				continue;
+			/* a third part costs: prefer two when both read */
+			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
+				rdata_score(c->d, id2, id3) + (ar->next >= 0 ? rdata_score(c->d, id3, ar->next) : 0) - 2000;
+			if (s > best) {
+				best = s;
+				b1 = i;
+				b2 = j;
+				best_last = id3;
+			}
+		}
+	}
+	if (b1 == 0)
+		return 0;
+	if (repeated && (b2 || is_upper((unsigned char)w[0]) || !(is_func(rdata_lookup(c->d, w, b1)) || is_func(rdata_lookup(c->d, w + b1, n - b1)))))
+		return 0;
+	*last = best_last;
+	if (put_part(out, c, w, b1) || buf_putc(out, ' '))
+		return SCRAPE_ENOMEM;
+	if (b2) {
+		if (put_part(out, c, w + b1, b2 - b1) || buf_putc(out, ' ') || put_part(out, c, w + b2, n - b2))
+			return SCRAPE_ENOMEM;
+	} else if (put_part(out, c, w + b1, n - b1)) {
+		return SCRAPE_ENOMEM;
+	}
+	return 1;
+}
+
+/* Repairs a plain word (letters and apostrophes). */
+static int repair_plain(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+			const struct around *ar, int32_t *last)
+{
+	*last = word_id(c, w, n);
+	if (n >= REPAIR_MAX_WORD)
+		return buf_put(out, w, n);
+	size_t uppers = 0, lowers = 0;
+	const char *apos = memchr(w, '\'', n);
+	for (size_t i = 0; i < n; i++) {
+		uppers += is_upper((unsigned char)w[i]);
+		lowers += is_lower((unsigned char)w[i]);
+	}
+	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
+	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
+		return buf_put(out, w, n);
+	if (apos) {
+		/* "nation'sdevelopment": a possessive glued to the next word */
+		size_t a = (size_t)(apos - w);
+		if (c->spaces && a >= 2 && a + 3 < n && w[a + 1] == 's' && !memchr(apos + 1, '\'', n - a - 1)) {
+			const struct repair_table_entry *r = rdata_lookup(c->d, w + a + 2, n - a - 2);
+			int32_t id;
+			if (!rdata_lookup(c->d, w, n) && part_ok(c, w + a + 2, n - a - 2, 0, ar, &id) && is_dict(r)) {
+				*last = id;
+				if (buf_put(out, w, a + 2) || buf_putc(out, ' ') || put_part(out, c, w + a + 2, n - a - 2))
+					return SCRAPE_ENOMEM;
+				return SCRAPE_OK;
+			}
+		}
+		return buf_put(out, w, n);
+	}
+	/* a capital inside a lowercase word ("helpingIraq", "iPhone") can only
+	 * be a fused word, never a lost apostrophe */
+	if (uppers == 0 || is_upper((unsigned char)w[0])) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = fix_apostrophe(c, tmp, sizeof tmp, w, n, ar);
+		if (l) {
+			*last = word_id(c, tmp, l);
+			return buf_put(out, tmp, l);
+		}
+	}
+	int rc = split_fused(out, c, w, n, ar, last);
+	if (rc < 0)
+		return rc;
+	return rc == 1 ? SCRAPE_OK : buf_put(out, w, n);
+}
+
+static int only_word_chars(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]) && w[i] != '\'')
+			return 0;
+	return n > 0;
+}
+
+/*
+ * "end.Next", "said.\"The", "however,the": two words glued at punctuation.
+ * Returns 1 when it split (and emitted), 0 to leave the core alone.
+ */
+static int split_punct(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last)
+{
+	size_t p = 0;
+	while (p < n && (is_alpha((unsigned char)w[p]) || w[p] == '\''))
+		p++;
+	size_t q = p;
+	int stop = 0, soft = 0;
+	while (q < n && strchr(".!?,;:\"')", w[q])) {
+		stop |= w[q] == '.' || w[q] == '!' || w[q] == '?';
+		soft |= w[q] == ',' || w[q] == ';' || w[q] == ':';
+		q++;
+	}
+	if (p < 2 || q == p || q >= n || !only_word_chars(w + q, n - q) || !is_lower((unsigned char)w[p - 1]))
+		return 0;
+	const char *l = w, *r = w + q;
+	size_t ln = p, rn = n - q;
+	const struct repair_table_entry *le = rdata_lookup(c->d, l, ln);
+	const struct repair_table_entry *re = rdata_lookup(c->d, r, rn);
+	if (stop) {
+		/* a new sentence: a capitalised word after a word */
+		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
+		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
+			return 0;
+		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+			return 0;
+	} else if (soft) {
+		if (!is_lower((unsigned char)r[0]) || !is_dict(le) || !is_dict(re))
+			return 0;
+	} else {
+		return 0;
+	}
+	int32_t mid;
+	struct around al = *ar, arr = *ar;
+	al.next = stop ? c->d->eos : re ? re->lm_id : -1;
+	al.next_lower = is_lower((unsigned char)r[0]);
+	al.apos_after = 0;
+	if (repair_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
+		return SCRAPE_ENOMEM;
+	arr.prev = stop ? c->d->bos : mid;
+	arr.after_the = !stop && ln == 3 && (l[0] | 32) == 't' && l[1] == 'h' && l[2] == 'e';
+	if (repair_plain(out, c, r, rn, &arr, last))
+		return SCRAPE_ENOMEM;
+	return 1;
+}
+
+/* Repairs one token's core; *last gets the model word it ends with. */
+static int repair_core(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last)
+{
+	*last = -1;
+	if (n == 0)
+		return SCRAPE_OK;
+	int letters = 1, punct = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (is_alpha(ch) || ch == '\'')
+			continue;
+		if (ch && strchr(".!?,;:\"", ch)) {
+			punct = 1;
+			continue;
+		}
+		letters = 0; /* digits, symbols, non-ASCII, hyphens: left alone */
+		break;
+	}
+	if (!letters)
+		return buf_put(out, w, n);
+	if (punct) {
+		if (!c->spaces)
+			return buf_put(out, w, n);
+		int rc = split_punct(out, c, w, n, ar, last);
+		if (rc < 0)
+			return rc;
+		return rc ? SCRAPE_OK : buf_put(out, w, n);
+	}
+	return repair_plain(out, c, w, n, ar, last);
+}
+
+static int sentence_end(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?')
+			return 1;
+	return 0;
+}
+
+/* Splits s[0..n) into tokens; *count is set. Stops at `cap` tokens. */
+static size_t tokenize(struct tok *t, size_t cap, const char *s, size_t n, size_t *consumed)
+{
+	size_t k = 0, i = 0;
+	while (i < n && k < cap) {
+		size_t sp;
+		while (i < n && (sp = space_at(s + i, n - i)) > 0)
+			i += sp;
+		if (i >= n)
+			break;
+		size_t st = i;
+		while (i < n && space_at(s + i, n - i) == 0)
+			i++;
+		struct tok *x = &t[k++];
+		x->st = st;
+		x->en = i;
+		x->cst = st;
+		x->cen = i;
+		size_t l;
+		while (x->cst < x->cen && (l = lead_punct(s + x->cst, x->cen - x->cst)) > 0)
+			x->cst += l;
+		while (x->cen > x->cst && (l = trail_punct(s + x->cst, x->cen - x->cst)) > 0)
+			x->cen -= l;
+	}
+	*consumed = i;
+	return k;
+}
+
+#define TOK_BATCH 256
+
+/* A piece that reads as program code ("int x = 0; while (x < 10) x++;"):
+ * an operator or brace, and several code symbols. */
+static int looks_like_code(const char *s, size_t n)
+{
+	size_t sym = 0, op = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '=' || ch == '{' || ch == '}' || ch == '<' || ch == '>')
+			op++;
+		if (ch && strchr("{}=;<>()", ch))
+			sym++;
+	}
+	return op > 0 && sym >= 4;
+}
+
+int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n)
+{
+	if (looks_like_code(s, n))
+		return buf_put(out, s, n);
+	struct tok t[TOK_BATCH];
+	size_t done = 0;
+	int32_t prev = c->d->bos;
+	int prev_the = 0;
+	while (done < n) {
+		size_t used;
+		size_t k = tokenize(t, TOK_BATCH, s + done, n - done, &used);
+		const char *b = s + done;
+		size_t at = 0;
+		for (size_t i = 0; i < k; i++) {
+			const struct tok *x = &t[i];
+			if (buf_put(out, b + at, x->cst - at))
+				return SCRAPE_ENOMEM;
+			int ends = sentence_end(b + x->cen, x->en - x->cen);
+			struct around ar;
+			ar.prev = prev;
+			ar.next = ends ? c->d->eos : -1;
+			ar.next_lower = 0;
+			if (!ends && i + 1 < k) {
+				ar.next = word_id(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
+				ar.next_lower = t[i + 1].cen > t[i + 1].cst && is_lower((unsigned char)b[t[i + 1].cst]);
+			}
+			ar.apos_after = x->en > x->cen && (b[x->cen] == '\'' ||
+				(x->en - x->cen >= 3 && memcmp(b + x->cen, "\xe2\x80\x99", 3) == 0));
+			ar.after_the = prev_the;
+			int32_t last;
+			if (repair_core(out, c, b + x->cst, x->cen - x->cst, &ar, &last))
+				return SCRAPE_ENOMEM;
+			prev_the = x->cen - x->cst == 3 && (b[x->cst] | 32) == 't' && b[x->cst + 1] == 'h' &&
+				   b[x->cst + 2] == 'e';
+			if (buf_put(out, b + x->cen, x->en - x->cen))
+				return SCRAPE_ENOMEM;
+			prev = ends ? c->d->bos : last;
+			at = x->en;
+		}
+		if (buf_put(out, b + at, used - at))
+			return SCRAPE_ENOMEM;
+		done += used;
+		if (used == 0)
+			break;
+	}
+	return SCRAPE_OK;
+}
+
+size_t repair_words_damage(const struct rdata *d, const struct vocab *vb)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < vb->n; i++) {
+		const struct vocab_word *v = &vb->v[i];
+		const struct repair_table_entry *e = rdata_lookup(d, vb->keys + v->key_off, v->key_len);
+		const struct repair_table_entry *a = rdata_apos(d, e);
+		if (!a || is_dict(e) || v->key_len < 2)
+			continue;
+		const char *form = rdata_text(d, a);
+		size_t fl = strlen(form);
+		if (fl >= 2 && form[fl - 1] == '\'')
+			continue;
+		if (fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's') {
+			/* a possessive counts when its stem is an ordinary word
+			 * written in lowercase ("countrys"), not a name ("Edmunds") */
+			const struct repair_table_entry *stem = rdata_lookup(d, form, fl - 2);
+			if (stem && is_dict(stem) && (stem->flags & RT_LOWER))
+				n += v->count - v->cap;
+		} else {
+			n += v->count;
+		}
+	}
+	return n;
+}

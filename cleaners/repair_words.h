@@ -1,0 +1,37 @@
+/* repair_words.h - word-level repairs of text that lost characters:
+ * apostrophes ("Irans" -> "Iran's", "dont" -> "don't", "its" -> "it's" when
+ * the context says so) and spaces ("asthe" -> "as the", "helpingIraq" ->
+ * "helping Iraq", "end.Next" -> "end. Next").
+ *
+ * Never touched: tokens with digits or symbols (numbers, URLs, e-mail
+ * addresses, hashtags, code), all-capital words, hyphenated words, words
+ * that start with a capital and have a capital inside (brands: "YouTube",
+ * "MacBook"), "iPhone"-style brands, and words no dictionary or the
+ * document itself supports. */
+#ifndef SCRAPE_REPAIR_WORDS_H
+#define SCRAPE_REPAIR_WORDS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "repair_data.h"
+#include "repair_vocab.h"
+
+struct words_ctx {
+	const struct rdata *d;
+	const struct vocab *vb;
+	int apostrophes;  /* restore unambiguous apostrophes ("dont", "Irans") */
+	int ambiguous;    /* also decide real words by context ("its", "were") */
+	int spaces;       /* split fused words */
+};
+
+/* Appends s[0..n) to out with its words repaired; whitespace and every
+ * character outside the repaired words are copied as they are.
+ * 0 or SCRAPE_ENOMEM. */
+int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n);
+
+/* Number of tokens in the document vocabulary that are certain apostrophe
+ * damage ("dont", "theyre", "countrys"): the evidence for context repairs. */
+size_t repair_words_damage(const struct rdata *d, const struct vocab *vb);
+
+#endif

@@ -1,0 +1,231 @@
+/* The repair stage: each repair alone (string in, string out) and every
+ * kind of text it must never touch. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "repair.h"
+#include "repair_data.h"
+#include "repair_entities.h"
+#include "repair_mojibake.h"
+#include "scrape.h"
+
+static char result[4096];
+
+static const char *entities(const char *in)
+{
+	struct buf b = BUF_INIT;
+	assert_int_equal(repair_entities(&b, in, strlen(in)), SCRAPE_OK);
+	snprintf(result, sizeof result, "%s", b.data ? b.data : "");
+	buf_free(&b);
+	return result;
+}
+
+static const char *mojibake(const char *in)
+{
+	struct buf b = BUF_INIT;
+	assert_int_equal(repair_mojibake(&b, in, strlen(in)), SCRAPE_OK);
+	snprintf(result, sizeof result, "%s", b.data ? b.data : "");
+	buf_free(&b);
+	return result;
+}
+
+/* One piece repaired with the context of `doc` (the piece itself if NULL). */
+static const char *piece(const char *doc, const char *in, int from_html)
+{
+	const char *texts[2] = { in, doc };
+	size_t lens[2] = { strlen(in), doc ? strlen(doc) : 0 };
+	struct repair *r = NULL;
+	assert_int_equal(repair_new(&r, texts, lens, doc ? 2 : 1, from_html), SCRAPE_OK);
+	struct buf b = BUF_INIT;
+	assert_int_equal(repair_apply(r, &b, in, strlen(in)), SCRAPE_OK);
+	snprintf(result, sizeof result, "%s", b.data ? b.data : "");
+	buf_free(&b);
+	repair_free(r);
+	return result;
+}
+
+static const char *whole(const char *in)
+{
+	char *out = NULL;
+	size_t len = 0;
+	assert_int_equal(scrape_repair(&out, &len, in, strlen(in)), SCRAPE_OK);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), len);
+	snprintf(result, sizeof result, "%s", out);
+	free(out);
+	return result;
+}
+
+static void table_loads_and_names_its_sources(void **state)
+{
+	(void)state;
+	struct rdata d;
+	assert_int_equal(rdata_open(&d), SCRAPE_OK);
+	assert_non_null(strstr(rdata_versions(&d), "scowl"));
+	assert_non_null(strstr(rdata_versions(&d), "pocketsphinx-en-us"));
+	const struct repair_table_entry *e = rdata_lookup(&d, "Dont", 4);
+	assert_non_null(e);
+	assert_string_equal(rdata_text(&d, rdata_apos(&d, e)), "don't");
+	assert_null(rdata_lookup(&d, "Dehqan", 6));
+	/* "as the" is likelier than "as tree" */
+	int32_t as = rdata_lookup(&d, "as", 2)->lm_id, the = rdata_lookup(&d, "the", 3)->lm_id,
+		tree = rdata_lookup(&d, "tree", 4)->lm_id;
+	assert_true(rdata_score(&d, as, the) > rdata_score(&d, as, tree));
+}
+
+static void entities_single_and_double(void **state)
+{
+	(void)state;
+	assert_string_equal(entities("Iran&rsquo;s"), "Iran\xe2\x80\x99s");
+	assert_string_equal(entities("Iran&amp;rsquo;s"), "Iran\xe2\x80\x99s");
+	assert_string_equal(entities("fish &amp;amp; chips"), "fish & chips");
+	assert_string_equal(entities("fish &amp; chips"), "fish & chips");
+	assert_string_equal(entities("as&nbsp;the"), "as\xc2\xa0the");
+	assert_string_equal(entities("&#8217; &#x2019; &amp;#233;"), "\xe2\x80\x99 \xe2\x80\x99 \xc3\xa9");
+	assert_string_equal(entities("&pound;5 &euro;3 &apos;"), "\xc2\xa3" "5 \xe2\x82\xac" "3 '");
+}
+
+static void entities_leave_non_references(void **state)
+{
+	(void)state;
+	assert_string_equal(entities("AT&T; R&D & more"), "AT&T; R&D & more");
+	assert_string_equal(entities("&copy 2024 &bogus; &#0; &#xD800; &#;"), "&copy 2024 &bogus; &#0; &#xD800; &#;");
+	assert_string_equal(entities("a=1&b=2"), "a=1&b=2");
+	assert_string_equal(entities("trailing &"), "trailing &");
+}
+
+static void mojibake_once_and_twice(void **state)
+{
+	(void)state;
+	/* cp1252, one round */
+	assert_string_equal(mojibake("Iran\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s"), "Iran\xe2\x80\x99s");
+	assert_string_equal(mojibake("caf\xc3\x83\xc2\xa9"), "caf\xc3\xa9");
+	/* latin-1 (C1 control for the third byte) */
+	assert_string_equal(mojibake("Iran\xc3\xa2\xc2\x80\xc2\x99s"), "Iran\xe2\x80\x99s");
+	/* two rounds */
+	assert_string_equal(mojibake("caf\xc3\x83\xc6\x92\xc3\x82\xc2\xa9"), "caf\xc3\xa9");
+	/* an undefined cp1252 byte (0x9D in the closing quote) */
+	assert_string_equal(mojibake("\xc3\xa2\xe2\x82\xac\xc2\x9d"), "\xe2\x80\x9d");
+}
+
+static void mojibake_leaves_real_accents(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"caf\xc3\xa9 na\xc3\xafve cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e",
+		"Stra\xc3\x9f" "e\xe2\x80\x9d",                   /* ß then a closing quote */
+		"caf\xc3\xa9\xe2\x80\x94\xe2\x80\x9d",             /* é — ” reads as CJK: kept */
+		"\xc3\x80 la carte, \xc2\xa3" "5, 10\xc2\xb0" "C, \xc2\xa9 2024",
+		"Iran\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d",
+		"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 \xe6\x9d\xb1\xe4\xba\xac",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		assert_string_equal(mojibake(ok[i]), ok[i]);
+	/* invalid UTF-8 bytes pass through */
+	assert_string_equal(mojibake("a\xff\xfe" "b"), "a\xff\xfe" "b");
+}
+
+static void apostrophes_certain(void **state)
+{
+	(void)state;
+	assert_string_equal(piece(NULL, "They dont know and it isnt clear.", 0),
+			    "They don't know and it isn't clear.");
+	assert_string_equal(piece(NULL, "Im sure theyre here.", 0), "I'm sure they're here.");
+	assert_string_equal(piece(NULL, "the countrys army", 0), "the country's army");
+	/* a name's possessive needs the document to show an apostrophe */
+	assert_string_equal(piece(NULL, "Irans army", 0), "Irans army");
+	assert_string_equal(piece("Iran's navy.", "Irans army", 0), "Iran's army");
+	assert_string_equal(piece("Dehqan's visit.", "Dehqans visit", 0), "Dehqan's visit");
+}
+
+static void apostrophes_by_context(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
+	assert_string_equal(piece(damaged, "I think its a good idea.", 0), "I think it's a good idea.");
+	assert_string_equal(piece(damaged, "The party started its campaign.", 0), "The party started its campaign.");
+	/* without evidence of lost apostrophes, real words stay */
+	assert_string_equal(piece(NULL, "I think its a good idea.", 0), "I think its a good idea.");
+	/* a plural possessive already has its apostrophe */
+	assert_string_equal(piece(damaged, "the teams' coach and Runnin' Rebels", 0), "the teams' coach and Runnin' Rebels");
+}
+
+static void fused_words(void **state)
+{
+	(void)state;
+	const char *doc = "Iraq is a country. Leeds is a city.";
+	assert_string_equal(piece(doc, "As long asthe government asks", 0), "As long as the government asks");
+	assert_string_equal(piece(doc, "contributingto the effort", 0), "contributing to the effort");
+	assert_string_equal(piece(doc, "helpingIraq improve", 0), "helping Iraq improve");
+	assert_string_equal(piece(doc, "disintegrate Iraqor target", 0), "disintegrate Iraq or target");
+	assert_string_equal(piece(doc, "the nation'sdevelopment and", 0), "the nation's development and");
+	assert_string_equal(piece(doc, "at the end.Next week", 0), "at the end. Next week");
+	assert_string_equal(piece(doc, "we dont know, wedont care", 0), "we don't know, we don't care");
+}
+
+static void never_touched(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
+	const char *same[] = {
+		"Hossein Dehqan met Khalid al-Ubaydi about the Takfiri threat from ISIL.",
+		"an iPhone, a MacBook, a YouTube channel, an eBay shop, macOS and PlayStation",
+		"https://example.com/asthe/contributingto?x=helpingIraq www.example.org/dontpanic",
+		"first.last@example.org, #helpingIraq and @dontstop",
+		"int asthe = 0; while (asthe < 10) asthe++;",
+		"1,000 units, 3.5 euros, 2x, 4K, COVID19, 10am-4pm, RAV4",
+		"ALLCAPS TEXT LIKE NASA AND DONT SHOUT",
+		"well-known, state-of-the-art and terrorist-Takfiri-Zionist",
+		"caf\xc3\xa9 na\xc3\xafve Stra\xc3\x9f" "e",
+		"Alienware monitors, Riverbend Music Center, Menear said, Stalock saved",
+	};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		assert_string_equal(piece(damaged, same[i], 0), same[i]);
+}
+
+static void html_text_is_left_alone_without_damage(void **state)
+{
+	(void)state;
+	const char *in = "Its asthe dont of its campaign, Irans Tehrans.";
+	assert_string_equal(piece(NULL, in, 1), in);
+	/* entities and mojibake are still fixed */
+	assert_string_equal(piece(NULL, "Iran&rsquo;s caf\xc3\x83\xc2\xa9", 1), "Iran\xe2\x80\x99s caf\xc3\xa9");
+	/* a document with clear damage gets the word repairs */
+	const char *doc = "They dont care, we dont either, it isnt sure and theyre gone.";
+	assert_string_equal(piece(doc, "I dont know asthe day ends", 1), "I don't know as the day ends");
+}
+
+static void whole_text_keeps_lines_and_drops_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(whole("They dont know.\n\nIt isnt so.\nYour Name\nYour Email Address"),
+			    "They don't know.\n\nIt isn't so.\n");
+	assert_string_equal(whole("a\r\nShare this\r\nb"), "a\r\nb");
+	assert_string_equal(whole(""), "");
+	assert_string_equal(whole("\n\n"), "\n\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(table_loads_and_names_its_sources),
+		cmocka_unit_test(entities_single_and_double),
+		cmocka_unit_test(entities_leave_non_references),
+		cmocka_unit_test(mojibake_once_and_twice),
+		cmocka_unit_test(mojibake_leaves_real_accents),
+		cmocka_unit_test(apostrophes_certain),
+		cmocka_unit_test(apostrophes_by_context),
+		cmocka_unit_test(fused_words),
+		cmocka_unit_test(never_touched),
+		cmocka_unit_test(html_text_is_left_alone_without_damage),
+		cmocka_unit_test(whole_text_keeps_lines_and_drops_labels),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
