@@ -234,6 +234,50 @@ static int write_failures(const struct bulk *b)
 	return rc;
 }
 
+static const struct input_list *sort_list;
+
+static int cmp_rel(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_list->v[x].rel, sort_list->v[y].rel);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Inputs that would write the same output ("a/x.html" and "a/x.htm", or two
+ * files of one name from different folders) get "-2", "-3"... so that no
+ * output overwrites another. */
+static int make_outputs_unique(struct input_list *l)
+{
+	if (l->n < 2)
+		return 0;
+	size_t *idx = malloc(l->n * sizeof *idx);
+	if (!idx)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		idx[i] = i;
+	sort_list = l; /* single-threaded here, before the workers start */
+	qsort(idx, l->n, sizeof *idx, cmp_rel);
+	for (size_t i = 1, run = 1; i < l->n; i++) {
+		struct input *in = &l->v[idx[i]];
+		if (strcmp(in->rel, l->v[idx[i - run]].rel) != 0) {
+			run = 1;
+			continue;
+		}
+		run++;
+		size_t n = strlen(in->rel) + 24;
+		char *r = malloc(n);
+		if (!r) {
+			free(idx);
+			return -1;
+		}
+		snprintf(r, n, "%s-%zu", in->rel, run);
+		free(in->rel);
+		in->rel = r;
+	}
+	free(idx);
+	return 0;
+}
+
 int bulk_run(const struct cli_opts *o, char **paths, int npaths)
 {
 	struct bulk b;
@@ -245,6 +289,11 @@ int bulk_run(const struct cli_opts *o, char **paths, int npaths)
 	for (int i = 0; i < npaths; i++)
 		if (inputs_add_path(&b.in, paths[i]) != 0)
 			status = EXIT_INPUT;
+	if (make_outputs_unique(&b.in) != 0) {
+		inputs_free(&b.in);
+		fputs("scrape: out of memory\n", stderr);
+		return EXIT_INTERNAL;
+	}
 	if (o->outdir && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "scrape: %s: %s\n", o->outdir, strerror(errno));
 		inputs_free(&b.in);

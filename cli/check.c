@@ -52,7 +52,7 @@ static int apply_opts_file(struct cli_opts *o, const char *path, const char *nam
 	for (char *tok = strtok(b.data, " \t\r\n"); tok && argc < 64; tok = strtok(NULL, " \t\r\n"))
 		argv[argc++] = tok;
 	int pos = 0;
-	char where[4200];
+	char where[4400];
 	snprintf(where, sizeof where, "%s: ", name);
 	int rc = cli_parse(o, argc, argv, &pos, where);
 	if (rc == 0 && pos != argc) {
@@ -90,7 +90,7 @@ static int run_fixture(const struct cli_opts *o, const char *page, struct buf *a
 
 static int write_atomically(const char *path, const char *data, size_t len)
 {
-	char tmp[4096];
+	char tmp[4400];
 	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
 	FILE *f = fopen(tmp, "wb");
 	if (!f)
@@ -136,9 +136,13 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 
 	size_t passed = 0, failed = 0, updated = 0, errors = 0;
 	for (size_t i = 0; i < n; i++) {
-		char stem[2048], page[2048], path[2100];
-		snprintf(page, sizeof page, "%s/%s", dir, names[i]);
-		snprintf(stem, sizeof stem, "%s/%s", dir, names[i]);
+		char stem[4096], page[4096], path[4200];
+		if ((size_t)snprintf(page, sizeof page, "%s/%s", dir, names[i]) >= sizeof page) {
+			fprintf(stderr, "scrape: %s/%s: path too long\n", dir, names[i]);
+			errors++;
+			continue;
+		}
+		memcpy(stem, page, sizeof stem);
 		char *dot = strstr(stem + strlen(dir) + 1, ".htm");
 		if (dot)
 			*dot = '\0';
