@@ -116,20 +116,12 @@ static void process(struct bulk *b, size_t i, struct page_result *r)
 			return;
 		}
 	}
-	scrape_document *doc = NULL;
-	scrape_result *res = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	scrape_options lib = o->lib;
 	if (o->jsonl)
 		lib.format = SCRAPE_FORMAT_JSON;
-	int rc = scrape_document_load(&doc, in->path, &lib);
-	if (rc == SCRAPE_OK)
-		r->bytes = doc->len;
-	if (rc == SCRAPE_OK)
-		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, &lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_render(&text, &len, res, &lib);
+	int rc = cli_render_source(&text, &len, &r->bytes, &lib, in->path, 0);
 	if (rc != SCRAPE_OK) {
 		r->error = rc;
 		r->code = cli_exit_code(rc);
@@ -164,8 +156,6 @@ static void process(struct bulk *b, size_t i, struct page_result *r)
 		r->json = buf_detach(&line, NULL);
 	}
 	free(text);
-	scrape_result_free(res);
-	scrape_document_free(doc);
 	free(out_path);
 }
 

@@ -67,15 +67,9 @@ static int apply_opts_file(struct cli_opts *o, const char *path, const char *nam
 /* Runs the pipeline in memory: the text it prints, or "" for no content. */
 static int run_fixture(const struct cli_opts *o, const char *page, struct buf *actual)
 {
-	scrape_document *doc = NULL;
-	scrape_result *res = NULL;
 	char *text = NULL;
 	size_t len = 0;
-	int rc = scrape_document_load(&doc, page, &o->lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, &o->lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_render(&text, &len, res, &o->lib);
+	int rc = cli_render_source(&text, &len, NULL, &o->lib, page, 0);
 	if (rc == SCRAPE_OK)
 		buf_put(actual, text, len);
 	else if (rc == SCRAPE_ENOCONTENT)
@@ -83,8 +77,6 @@ static int run_fixture(const struct cli_opts *o, const char *page, struct buf *a
 	else
 		fprintf(stderr, "scrape: %s: %s\n", page, scrape_error_last());
 	free(text);
-	scrape_result_free(res);
-	scrape_document_free(doc);
 	return rc == SCRAPE_ENOCONTENT ? SCRAPE_OK : rc;
 }
 

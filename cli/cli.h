@@ -42,10 +42,14 @@ void cli_usage(FILE *f);
 /* Maps a library error to an exit code. */
 int cli_exit_code(int scrape_error);
 
-/* Extracts one source and writes the rendering to `out`. */
-int cli_extract_one(const struct cli_opts *o, const char *source, FILE *out);
-/* Repairs one text source ("-" for stdin) to `out`. */
-int cli_repair_one(const struct cli_opts *o, const char *source, FILE *out);
+/* Loads SOURCE and renders it (or, with repair_mode, repairs its text):
+ * *out is the output (caller frees), *doc_bytes (optional) the document size.
+ * Returns a scrape_error; scrape_error_last() says why. */
+int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib,
+		      const char *source, int repair_mode);
+/* Runs one source (extract or repair by o->mode), output to `out`, errors
+ * reported on stderr; returns an exit code. */
+int cli_run_one(const struct cli_opts *o, const char *source, FILE *out);
 /* Runs the fixtures in dir; returns an exit code. */
 int cli_check(const struct cli_opts *o, const char *dir);
 

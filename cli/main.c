@@ -70,15 +70,14 @@ int main(int argc, char **argv)
 			status = bulk_run(&o, sources, nsources);
 		}
 	} else if (o.mode == MODE_REPAIR && nsources == 0) {
-		status = cli_repair_one(&o, "-", stdout);
+		status = cli_run_one(&o, "-", stdout);
 	} else if (nsources == 0) {
 		fputs("scrape: no source given (a URL, a file, or - for standard input; see scrape --help)\n",
 		      stderr);
 		status = EXIT_USAGE;
 	} else {
 		for (int i = 0; i < nsources; i++) {
-			int rc = o.mode == MODE_REPAIR ? cli_repair_one(&o, sources[i], stdout)
-						       : cli_extract_one(&o, sources[i], stdout);
+			int rc = cli_run_one(&o, sources[i], stdout);
 			if (rc != EXIT_OK_ && status == EXIT_OK_)
 				status = rc;
 			fflush(stdout);

@@ -21,39 +21,33 @@ static int report(const struct cli_opts *o, const char *source, int rc)
 	return cli_exit_code(rc);
 }
 
-int cli_extract_one(const struct cli_opts *o, const char *source, FILE *out)
+int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib,
+		      const char *source, int repair_mode)
 {
 	scrape_document *doc = NULL;
 	scrape_result *res = NULL;
-	char *text = NULL;
-	size_t len = 0;
-	int rc = scrape_document_load(&doc, source, &o->lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, &o->lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_render(&text, &len, res, &o->lib);
-	int code = EXIT_OK_;
-	if (rc != SCRAPE_OK) {
-		code = report(o, source, rc);
-	} else if (fwrite(text, 1, len, out) != len) {
-		fprintf(stderr, "scrape: %s: cannot write the output\n", source);
-		code = EXIT_INTERNAL;
+	*out = NULL;
+	*out_len = 0;
+	int rc = scrape_document_load(&doc, source, lib);
+	if (rc == SCRAPE_OK && doc_bytes)
+		*doc_bytes = doc->len;
+	if (rc == SCRAPE_OK && repair_mode) {
+		rc = scrape_repair(out, out_len, doc->data, doc->len);
+	} else if (rc == SCRAPE_OK) {
+		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, lib);
+		if (rc == SCRAPE_OK)
+			rc = scrape_render(out, out_len, res, lib);
 	}
-	free(text);
 	scrape_result_free(res);
 	scrape_document_free(doc);
-	return code;
+	return rc;
 }
 
-int cli_repair_one(const struct cli_opts *o, const char *source, FILE *out)
+int cli_run_one(const struct cli_opts *o, const char *source, FILE *out)
 {
-	scrape_document *doc = NULL;
 	char *text = NULL;
 	size_t len = 0;
-	/* text files only: a URL is not repaired here */
-	int rc = scrape_document_load(&doc, source, &o->lib);
-	if (rc == SCRAPE_OK)
-		rc = scrape_repair(&text, &len, doc->data, doc->len);
+	int rc = cli_render_source(&text, &len, NULL, &o->lib, source, o->mode == MODE_REPAIR);
 	int code = EXIT_OK_;
 	if (rc != SCRAPE_OK) {
 		code = report(o, source, rc);
@@ -62,6 +56,5 @@ int cli_repair_one(const struct cli_opts *o, const char *source, FILE *out)
 		code = EXIT_INTERNAL;
 	}
 	free(text);
-	scrape_document_free(doc);
 	return code;
 }
