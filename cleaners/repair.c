@@ -61,8 +61,14 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 	size_t damage = repair_words_damage(&r->d, &r->vb);
 	r->wc.d = &r->d;
 	r->wc.vb = &r->vb;
-	if (from_html) {
-		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = damage >= EVIDENCE_HTML;
+	if (!repair_words_english(&r->d, &r->vb)) {
+		/* the word repairs know English only */
+		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = 0;
+	} else if (from_html) {
+		/* correct text must come out untouched: only certain repairs, and
+		 * only in a document that clearly lost its apostrophes */
+		r->wc.apostrophes = r->wc.spaces = damage >= EVIDENCE_HTML;
+		r->wc.ambiguous = 0;
 	} else {
 		r->wc.apostrophes = r->wc.spaces = 1;
 		r->wc.ambiguous = damage >= EVIDENCE_AMBIGUOUS;
@@ -143,8 +149,11 @@ int scrape_repair(char **out, size_t *out_len, const char *text, size_t len)
 		buf_free(&b);
 		return rc == SCRAPE_ENOMEM ? scrape_error_set(rc, "out of memory") : rc;
 	}
-	if (!b.data && buf_grow(&b, 1) != SCRAPE_OK)
+	size_t n_out = 0;
+	*out = buf_detach(&b, &n_out);
+	if (!*out)
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
-	*out = buf_detach(&b, out_len);
+	if (out_len)
+		*out_len = n_out;
 	return SCRAPE_OK;
 }

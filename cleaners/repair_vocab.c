@@ -78,6 +78,9 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	e->key_len = (uint32_t)n;
 	e->count = 0;
 	e->cap = 0;
+	e->cache = NULL;
+	e->cached = 0;
+	e->no_split = 0;
 	e->poss = 0;
 	vb->keys_len += n;
 	vb->slots[slot] = (uint32_t)++vb->n;
@@ -128,6 +131,16 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 }
 
 const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_t n)
+{
+	char low[REPAIR_MAX_WORD];
+	if (n == 0 || n >= sizeof low || vb->n_slots == 0)
+		return NULL;
+	fold(low, w, n);
+	size_t slot;
+	return find_slot(vb, low, n, &slot);
+}
+
+struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
 {
 	char low[REPAIR_MAX_WORD];
 	if (n == 0 || n >= sizeof low || vb->n_slots == 0)

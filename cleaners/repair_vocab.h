@@ -14,6 +14,9 @@ struct vocab_word {
 	uint32_t count;    /* tokens written exactly as this word (any case) */
 	uint32_t cap;      /* ... of which start with a capital */
 	uint32_t poss;     /* tokens written as this word + "'s" / "’s" */
+	const void *cache; /* for the caller: a look-up result kept per word */
+	int cached;
+	int no_split;      /* for the caller: the word is known not to split */
 };
 
 struct vocab {
@@ -31,6 +34,9 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n);
 
 /* The entry of a word (ASCII case folded), or NULL. */
 const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_t n);
+
+/* The same, writable (for its cache fields). */
+struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n);
 
 void vocab_free(struct vocab *vb);
 

@@ -14,6 +14,26 @@ struct tok {
 	size_t cst, cen;  /* its core, without surrounding punctuation */
 };
 
+/* Table look-up through the document vocabulary, which keeps the result
+ * per word: the table is large, the document's vocabulary is small. */
+static const struct repair_table_entry *lookup(const struct words_ctx *c, const char *w, size_t n)
+{
+	/* only words are in the table: skip numbers and symbols at once */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (!(((ch | 32) >= 'a' && (ch | 32) <= 'z') || ch == '\'' || ch == '.' || ch == '-'))
+			return NULL;
+	}
+	struct vocab_word *v = vocab_find_mut(c->vb, w, n);
+	if (!v)
+		return rdata_lookup(c->d, w, n);
+	if (!v->cached) {
+		v->cache = rdata_lookup(c->d, w, n);
+		v->cached = 1;
+	}
+	return v->cache;
+}
+
 static int is_lower(unsigned char c)
 {
 	return c >= 'a' && c <= 'z';
@@ -40,10 +60,18 @@ static size_t space_at(const char *s, size_t n)
 	return 0;
 }
 
+static int in_set(char ch, const char *set)
+{
+	for (; *set; set++)
+		if (*set == ch)
+			return 1;
+	return 0;
+}
+
 /* Length of a leading punctuation mark at s[0..n), 0 if none. */
 static size_t lead_punct(const char *s, size_t n)
 {
-	if (strchr("\"'([{*", s[0]) && s[0])
+	if (in_set(s[0], "\"'([{*"))
 		return 1;
 	if (n >= 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
 	    ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98))
@@ -56,7 +84,7 @@ static size_t lead_punct(const char *s, size_t n)
 /* Length of a trailing punctuation mark ending at s[n), 0 if none. */
 static size_t trail_punct(const char *s, size_t n)
 {
-	if (n >= 1 && s[n - 1] && strchr(".,;:!?\"')]}*", s[n - 1]))
+	if (n >= 1 && in_set(s[n - 1], ".,;:!?\"')]}*"))
 		return 1;
 	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80", 2) == 0 &&
 	    ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99 ||
@@ -69,7 +97,7 @@ static size_t trail_punct(const char *s, size_t n)
 
 static int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
 {
-	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n);
 	return e ? e->lm_id : -1;
 }
 
@@ -129,6 +157,8 @@ struct around {
 	int next_lower;  /* the next token starts with a lowercase letter */
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
+	const struct repair_table_entry *self; /* the word's own entry, if known */
+	int have_self;
 };
 
 /* The two-sided bigram score of word x between prev and next. */
@@ -175,7 +205,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	if (!c->apostrophes || n < 2 || ar->apos_after)
 		return 0;
 	int capital = is_upper((unsigned char)w[0]);
-	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n);
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
 	const char *form = a ? rdata_text(c->d, a) : NULL;
 	size_t fl = form ? strlen(form) : 0;
@@ -188,7 +218,9 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		/* not a dictionary word ("dont", "countrys", "Im"): certain damage */
 		if (!is_dict(e))
 			return insert_apos(dst, cap, w, n, form);
-		if (c->ambiguous && a->lm_id >= 0) {
+		/* forms far rarer than the word ("as" -> "a's") need not be scored */
+		int rare = e->lm_id >= 0 && c->d->uni_prob[a->lm_id] + 4000 < c->d->uni_prob[e->lm_id];
+		if (c->ambiguous && a->lm_id >= 0 && !rare) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
 			int change = context_score(c, ar->prev, a->lm_id, ar->next);
@@ -201,7 +233,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	/* possessive "s" the tables do not list */
 	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
 		return 0;
-	const struct repair_table_entry *stem = rdata_lookup(c->d, w, n - 1);
+	const struct repair_table_entry *stem = lookup(c, w, n - 1);
 	if (!is_known(e)) {
 		/* "Dehqans" when the text has "Dehqan's"; "countrys" */
 		if (doc_poss(c, w, n - 1) > 0 ||
@@ -221,7 +253,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first, const struct around *ar,
 		   int32_t *id)
 {
-	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n);
 	*id = -1;
 	if (!e)
 		return 0;
@@ -258,7 +290,7 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 /* Emits part w[0..n) of a split, with its apostrophe repaired. */
 static int put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n)
 {
-	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n);
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l;
@@ -286,8 +318,8 @@ static int compound_like(const struct repair_table_entry *l, const struct repair
 static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
 		   int32_t id1, int32_t id2)
 {
-	const struct repair_table_entry *le = rdata_lookup(c->d, l, ln);
-	const struct repair_table_entry *re = rdata_lookup(c->d, r, rn);
+	const struct repair_table_entry *le = lookup(c, l, ln);
+	const struct repair_table_entry *re = lookup(c, r, rn);
 	if (!le || !re)
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
@@ -311,7 +343,7 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 {
 	if (!c->spaces || n < 3 || n > MAX_FUSED)
 		return 0;
-	const struct repair_table_entry *e = rdata_lookup(c->d, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n);
 	if (is_known(e) || rdata_apos(c->d, e))
 		return 0;
 	/* written so more than once: a word of the document, unless it reads
@@ -326,8 +358,8 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		for (size_t k = i + 1; k < n; k++)
 			if (!is_lower((unsigned char)w[k]))
 				return 0;
-		const struct repair_table_entry *l = rdata_lookup(c->d, w, i);
-		const struct repair_table_entry *r = rdata_lookup(c->d, w + i, n - i);
+		const struct repair_table_entry *l = lookup(c, w, i);
+		const struct repair_table_entry *r = lookup(c, w + i, n - i);
 		if (repeated || !(is_dict(l) && (l->flags & RT_LOWER) && l->level <= 60))
 			return 0;
 		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0))
@@ -340,27 +372,39 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	for (size_t i = 1; i < n; i++)
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
-	/* best split into two or three parts by the bigram model */
+	/* a lowercase word that did not split will not split elsewhere either */
+	struct vocab_word *vw = is_lower((unsigned char)w[0]) ? vocab_find_mut(c->vb, w, n) : NULL;
+	if (vw && vw->no_split)
+		return 0;
+	/* best split into two or three parts by the bigram model; the parts
+	 * that can start or end the word are found first */
+	int32_t pre[MAX_FUSED + 1], suf[MAX_FUSED + 1];
+	int pre_ok[MAX_FUSED + 1], suf_ok[MAX_FUSED + 1];
+	for (size_t i = 1; i < n; i++) {
+		pre_ok[i] = part_ok(c, w, i, 1, ar, &pre[i]);
+		suf_ok[i] = part_ok(c, w + i, n - i, 0, ar, &suf[i]);
+	}
 	int best = -1000000;
 	size_t b1 = 0, b2 = 0;
 	int32_t best_last = -1;
 	for (size_t i = 1; i < n; i++) {
-		int32_t id1, id2, id3;
-		if (!part_ok(c, w, i, 1, ar, &id1))
+		if (!pre_ok[i])
 			continue;
-		if (part_ok(c, w + i, n - i, 0, ar, &id2) && pair_ok(c, w, i, w + i, n - i, id1, id2)) {
-			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
-				(ar->next >= 0 ? rdata_score(c->d, id2, ar->next) : 0);
+		int32_t id1 = pre[i], id2;
+		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i])) {
+			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, suf[i]) +
+				(ar->next >= 0 ? rdata_score(c->d, suf[i], ar->next) : 0);
 			if (s > best) {
 				best = s;
 				b1 = i;
 				b2 = 0;
-				best_last = id2;
+				best_last = suf[i];
 			}
 		}
 		for (size_t j = i + 1; j < n && n >= 8; j++) {
-			if (!part_ok(c, w + i, j - i, 0, ar, &id2) || !part_ok(c, w + j, n - j, 0, ar, &id3))
+			if (!suf_ok[j] || !part_ok(c, w + i, j - i, 0, ar, &id2))
 				continue;
+			int32_t id3 = suf[j];
 			if (!pair_ok(c, w, i, w + i, j - i, id1, id2) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3))
 				continue;
 			/* a third part costs: prefer two when both read */
@@ -374,9 +418,12 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
-	if (b1 == 0)
+	if (b1 == 0) {
+		if (vw)
+			vw->no_split = 1;
 		return 0;
-	if (repeated && (b2 || is_upper((unsigned char)w[0]) || !(is_func(rdata_lookup(c->d, w, b1)) || is_func(rdata_lookup(c->d, w + b1, n - b1)))))
+	}
+	if (repeated && (b2 || is_upper((unsigned char)w[0]) || !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)))))
 		return 0;
 	*last = best_last;
 	if (put_part(out, c, w, b1) || buf_putc(out, ' '))
@@ -394,8 +441,10 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 static int repair_plain(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 			const struct around *ar, int32_t *last)
 {
-	*last = word_id(c, w, n);
-	if (n >= REPAIR_MAX_WORD)
+	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
+	*last = e ? e->lm_id : -1;
+	/* the common case: a known word with no apostrophe form */
+	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx))
 		return buf_put(out, w, n);
 	size_t uppers = 0, lowers = 0;
 	const char *apos = memchr(w, '\'', n);
@@ -410,9 +459,9 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 		/* "nation'sdevelopment": a possessive glued to the next word */
 		size_t a = (size_t)(apos - w);
 		if (c->spaces && a >= 2 && a + 3 < n && w[a + 1] == 's' && !memchr(apos + 1, '\'', n - a - 1)) {
-			const struct repair_table_entry *r = rdata_lookup(c->d, w + a + 2, n - a - 2);
+			const struct repair_table_entry *r = lookup(c, w + a + 2, n - a - 2);
 			int32_t id;
-			if (!rdata_lookup(c->d, w, n) && part_ok(c, w + a + 2, n - a - 2, 0, ar, &id) && is_dict(r)) {
+			if (!lookup(c, w, n) && part_ok(c, w + a + 2, n - a - 2, 0, ar, &id) && is_dict(r)) {
 				*last = id;
 				if (buf_put(out, w, a + 2) || buf_putc(out, ' ') || put_part(out, c, w + a + 2, n - a - 2))
 					return SCRAPE_ENOMEM;
@@ -457,7 +506,7 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		p++;
 	size_t q = p;
 	int stop = 0, soft = 0;
-	while (q < n && strchr(".!?,;:\"')", w[q])) {
+	while (q < n && in_set(w[q], ".!?,;:\"')")) {
 		stop |= w[q] == '.' || w[q] == '!' || w[q] == '?';
 		soft |= w[q] == ',' || w[q] == ';' || w[q] == ':';
 		q++;
@@ -466,8 +515,8 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		return 0;
 	const char *l = w, *r = w + q;
 	size_t ln = p, rn = n - q;
-	const struct repair_table_entry *le = rdata_lookup(c->d, l, ln);
-	const struct repair_table_entry *re = rdata_lookup(c->d, r, rn);
+	const struct repair_table_entry *le = lookup(c, l, ln);
+	const struct repair_table_entry *re = lookup(c, r, rn);
 	if (stop) {
 		/* a new sentence: a capitalised word after a word */
 		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
@@ -483,6 +532,7 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 	}
 	int32_t mid;
 	struct around al = *ar, arr = *ar;
+	al.have_self = arr.have_self = 0;
 	al.next = stop ? c->d->eos : re ? re->lm_id : -1;
 	al.next_lower = is_lower((unsigned char)r[0]);
 	al.apos_after = 0;
@@ -507,7 +557,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		unsigned char ch = (unsigned char)w[i];
 		if (is_alpha(ch) || ch == '\'')
 			continue;
-		if (ch && strchr(".!?,;:\"", ch)) {
+		if (in_set((char)ch, ".!?,;:\"")) {
 			punct = 1;
 			continue;
 		}
@@ -574,7 +624,7 @@ static int looks_like_code(const char *s, size_t n)
 		char ch = s[i];
 		if (ch == '=' || ch == '{' || ch == '}' || ch == '<' || ch == '>')
 			op++;
-		if (ch && strchr("{}=;<>()", ch))
+		if (in_set(ch, "{}=;<>()"))
 			sym++;
 	}
 	return op > 0 && sym >= 4;
@@ -591,6 +641,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	while (done < n) {
 		size_t used;
 		size_t k = tokenize(t, TOK_BATCH, s + done, n - done, &used);
+		const struct repair_table_entry *next_e = NULL;
+		int have_next = 0;
 		const char *b = s + done;
 		size_t at = 0;
 		for (size_t i = 0; i < k; i++) {
@@ -602,9 +654,16 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.prev = prev;
 			ar.next = ends ? c->d->eos : -1;
 			ar.next_lower = 0;
-			if (!ends && i + 1 < k) {
-				ar.next = word_id(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
-				ar.next_lower = t[i + 1].cen > t[i + 1].cst && is_lower((unsigned char)b[t[i + 1].cst]);
+			ar.self = have_next ? next_e : NULL;
+			ar.have_self = have_next;
+			have_next = 0;
+			if (i + 1 < k) {
+				next_e = lookup(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
+				have_next = 1;
+				if (!ends) {
+					ar.next = next_e ? next_e->lm_id : -1;
+					ar.next_lower = t[i + 1].cen > t[i + 1].cst && is_lower((unsigned char)b[t[i + 1].cst]);
+				}
 			}
 			ar.apos_after = x->en > x->cen && (b[x->cen] == '\'' ||
 				(x->en - x->cen >= 3 && memcmp(b + x->cen, "\xe2\x80\x99", 3) == 0));
@@ -628,6 +687,20 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	return SCRAPE_OK;
 }
 
+int repair_words_english(const struct rdata *d, const struct vocab *vb)
+{
+	size_t all = 0, func = 0;
+	for (size_t i = 0; i < vb->n; i++) {
+		const struct vocab_word *v = &vb->v[i];
+		const struct repair_table_entry *e = rdata_lookup(d, vb->keys + v->key_off, v->key_len);
+		all += v->count;
+		if (is_func(e))
+			func += v->count;
+	}
+	/* English prose has about four function words in ten */
+	return all < 20 || func * 4 >= all;
+}
+
 size_t repair_words_damage(const struct rdata *d, const struct vocab *vb)
 {
 	size_t n = 0;
@@ -635,7 +708,7 @@ size_t repair_words_damage(const struct rdata *d, const struct vocab *vb)
 		const struct vocab_word *v = &vb->v[i];
 		const struct repair_table_entry *e = rdata_lookup(d, vb->keys + v->key_off, v->key_len);
 		const struct repair_table_entry *a = rdata_apos(d, e);
-		if (!a || is_dict(e) || v->key_len < 2)
+		if (!a || is_dict(e) || v->key_len < 3)
 			continue;
 		const char *form = rdata_text(d, a);
 		size_t fl = strlen(form);

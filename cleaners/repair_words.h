@@ -19,7 +19,7 @@
 
 struct words_ctx {
 	const struct rdata *d;
-	const struct vocab *vb;
+	struct vocab *vb;  /* also caches table look-ups per document word */
 	int apostrophes;  /* restore unambiguous apostrophes ("dont", "Irans") */
 	int ambiguous;    /* also decide real words by context ("its", "were") */
 	int spaces;       /* split fused words */
@@ -33,5 +33,9 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 /* Number of tokens in the document vocabulary that are certain apostrophe
  * damage ("dont", "theyre", "countrys"): the evidence for context repairs. */
 size_t repair_words_damage(const struct rdata *d, const struct vocab *vb);
+
+/* 1 if the document reads as English (a quarter of its words or more are
+ * among the model's 100 most frequent), or is too short to tell. */
+int repair_words_english(const struct rdata *d, const struct vocab *vb);
 
 #endif

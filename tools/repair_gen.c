@@ -577,5 +577,19 @@ int main(int argc, char **argv)
 		die("cannot write", argv[1]);
 	fprintf(stderr, "repair_gen: %zu words, %u unigrams, %u bigrams, %zu bytes\n",
 		n_words, lm.n_uni, lm.n_bi, pos);
+	for (size_t i = 0; i < n_words; i++)
+		free(words[i].key);
+	for (uint32_t i = 0; i < lm.n_uni; i++)
+		free(lm.vocab[i]);
+	free(words);
+	free(wslots);
+	free(pool);
+	free(ent);
+	free(lm.vocab);
+	free(lm.uni_prob);
+	free(lm.uni_bo);
+	free(lm.bi_start);
+	free(lm.bi_hist);
+	free(lm.bi_prob);
 	return 0;
 }
