@@ -186,9 +186,12 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (rc != SCRAPE_OK)
 		return rc;
 
-	struct arena arena;
-	/* Gumbo needs several times the input; the cap keeps a hostile page bounded */
-	arena_init(&arena, 256 * 1024, 0);
+	/* Gumbo's tree goes to this thread's arena, kept from page to page */
+	struct arena *arena = arena_thread_local();
+	if (!arena) {
+		free(utf8);
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	}
 	struct dom d;
 	struct meta m;
 	memset(&m, 0, sizeof m);
@@ -198,7 +201,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 		goto fail_early;
 	}
-	rc = dom_parse(&d, utf8, utf8_len, opts->max_depth, &arena);
+	rc = dom_parse(&d, utf8, utf8_len, opts->max_depth, arena);
 	if (rc != SCRAPE_OK)
 		goto fail_early;
 	if ((rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
@@ -206,7 +209,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 		goto fail_early;
 	}
 	dom_free(&d);
-	arena_free(&arena);
+	arena_reset(arena);
 	free(utf8);
 	utf8 = NULL;
 
@@ -236,7 +239,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	return SCRAPE_OK;
 
 fail_early:
-	arena_free(&arena);
+	arena_reset(arena);
 	free(utf8);
 fail:
 	meta_free(&m);
