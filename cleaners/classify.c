@@ -35,8 +35,14 @@ static const char *const content_words[] = {
 
 static int word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
+	if (n == 0)
+		return 0;
+	/* the lists are lower case: the first letter rules most entries out */
+	char first = (char)tolower((unsigned char)w[0]);
 	for (size_t i = 0; i < count; i++) {
 		const char *p = list[i];
+		if (p[0] != first)
+			continue;
 		size_t pl = strlen(p);
 		if (p[pl - 1] == '*') {
 			if (n >= pl - 1 && strncasecmp(w, p, pl - 1) == 0)
