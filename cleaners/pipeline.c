@@ -8,6 +8,7 @@
 #include "error.h"
 #include "extract.h"
 #include "json.h"
+#include "limits.h"
 #include "meta.h"
 #include "render.h"
 #include "repair.h"
@@ -150,6 +151,7 @@ void scrape_result_free(scrape_result *r)
 	free(r->description);
 	free(r->url);
 	free(r->text);
+	free(r->notes);
 	if (r->internal) {
 		blocks_free(r->internal);
 		free(r->internal);
@@ -164,6 +166,8 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
+	struct timespec start;
+	limits_start(&start);
 	if (len > opts->max_input_bytes)
 		return scrape_error_set(SCRAPE_ELIMIT, "document of %zu bytes exceeds the limit of %zu bytes",
 					len, opts->max_input_bytes);
@@ -185,10 +189,19 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	rc = decode_to_utf8(&utf8, &utf8_len, NULL, html, len, label[0] ? label : NULL);
 	if (rc != SCRAPE_OK)
 		return rc;
+	/* depth, node and attribute limits, before Gumbo (see html_guard.c) */
+	struct buf notes = BUF_INIT;
+	if ((rc = limits_guard_html(&utf8, &utf8_len, &notes, opts)) != SCRAPE_OK ||
+	    (rc = limits_check_time(&start, opts, "decoding")) != SCRAPE_OK) {
+		buf_free(&notes);
+		free(utf8);
+		return rc;
+	}
 
 	/* Gumbo's tree goes to this thread's arena, kept from page to page */
 	struct arena *arena = arena_thread_local();
 	if (!arena) {
+		buf_free(&notes);
 		free(utf8);
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	}
@@ -204,7 +217,8 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	rc = dom_parse(&d, utf8, utf8_len, opts->max_depth, arena);
 	if (rc != SCRAPE_OK)
 		goto fail_early;
-	if ((rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
+	    (rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
 		dom_free(&d);
 		goto fail_early;
 	}
@@ -214,10 +228,14 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	utf8 = NULL;
 
 	filter_blocks(blocks, m.title);
-	if (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK)
+	if ((rc = limits_check_time(&start, opts, "extraction")) != SCRAPE_OK ||
+	    (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK) ||
+	    (rc = limits_check_time(&start, opts, "repair")) != SCRAPE_OK)
 		goto fail;
 	if (blocks->n == 0) {
-		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found");
+		/* with the limits hit, if any: they may be why */
+		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found%s%s",
+				      notes.len ? "; " : "", notes.len ? notes.data : "");
 		goto fail;
 	}
 	struct buf text = BUF_INIT;
@@ -235,6 +253,8 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	r->url = m.url ? m.url : dup_or_null(url);
 	free(m.jsonld_body);
 	r->internal = blocks;
+	r->notes = notes.len ? buf_detach(&notes, NULL) : NULL;
+	buf_free(&notes);
 	*out = r;
 	return SCRAPE_OK;
 
@@ -242,6 +262,7 @@ fail_early:
 	arena_reset(arena);
 	free(utf8);
 fail:
+	buf_free(&notes);
 	meta_free(&m);
 	if (blocks)
 		blocks_free(blocks);
@@ -296,5 +317,7 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	}
 	*out = buf_detach(&b, out_len);
-	return *out ? SCRAPE_OK : scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	if (!*out)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	return limits_cut_output(*out, out_len, opts);
 }

@@ -29,12 +29,21 @@ static int rehash(struct vocab *vb, size_t n_slots)
 	return SCRAPE_OK;
 }
 
+/* memcmp for short keys, without the call */
+static int same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static struct vocab_word *find_slot(const struct vocab *vb, const char *low, size_t n, size_t *slot)
 {
 	size_t j = repair_table_hash(low, n) & (vb->n_slots - 1);
 	while (vb->slots[j]) {
 		struct vocab_word *w = &vb->v[vb->slots[j] - 1];
-		if (w->key_len == n && memcmp(vb->keys + w->key_off, low, n) == 0)
+		if (w->key_len == n && same(vb->keys + w->key_off, low, n))
 			return w;
 		j = (j + 1) & (vb->n_slots - 1);
 	}
@@ -81,7 +90,9 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	e->cache = NULL;
 	e->cached = 0;
 	e->no_split = 0;
+	e->no_split_cap = 0;
 	e->poss = 0;
+	e->apos = 0;
 	vb->keys_len += n;
 	vb->slots[slot] = (uint32_t)++vb->n;
 	return e;
@@ -92,9 +103,132 @@ static int is_letter(unsigned char c)
 	return ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
+/* A word s[st..i) followed by one apostrophe and more letters ("we're",
+ * "it’s"): counts the apostrophe form under its letters ("were", "its"). */
+static int count_apos(struct vocab *vb, const char *s, size_t n, size_t st, size_t i)
+{
+	size_t a = 0;
+	if (i + 1 < n && s[i] == '\'')
+		a = 1;
+	else if (i + 3 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0)
+		a = 3;
+	if (a == 0 || !is_letter((unsigned char)s[i + a]))
+		return SCRAPE_OK;
+	size_t j = i + a;
+	while (j < n && is_letter((unsigned char)s[j]))
+		j++;
+	char key[REPAIR_MAX_WORD];
+	size_t l1 = i - st, l2 = j - i - a;
+	/* one apostrophe only, and a word on both sides of the token */
+	if (l1 + l2 >= sizeof key || (j < n && (s[j] == '\'' || (unsigned char)s[j] >= 0x80 ||
+						(s[j] >= '0' && s[j] <= '9'))))
+		return SCRAPE_OK;
+	memcpy(key, s + st, l1);
+	memcpy(key + l1, s + i + a, l2);
+	struct vocab_word *e = get(vb, key, l1 + l2);
+	if (!e)
+		return SCRAPE_ENOMEM;
+	e->apos++;
+	return SCRAPE_OK;
+}
+
+static size_t pair_hash(uint32_t a, uint32_t b)
+{
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 20);
+}
+
+static int pair_rehash(struct vocab *vb, size_t n_slots)
+{
+	struct vocab_pair *p = calloc(n_slots, sizeof *p);
+	if (!p)
+		return SCRAPE_ENOMEM;
+	for (size_t i = 0; i < vb->pair_slots; i++) {
+		const struct vocab_pair *x = &vb->pairs[i];
+		if (!x->a)
+			continue;
+		size_t j = pair_hash(x->a, x->b) & (n_slots - 1);
+		while (p[j].a)
+			j = (j + 1) & (n_slots - 1);
+		p[j] = *x;
+	}
+	free(vb->pairs);
+	vb->pairs = p;
+	vb->pair_slots = n_slots;
+	return SCRAPE_OK;
+}
+
+static const struct vocab_pair *pair_find(const struct vocab *vb, uint32_t a, uint32_t b, size_t *slot)
+{
+	size_t j = pair_hash(a, b) & (vb->pair_slots - 1);
+	while (vb->pairs[j].a) {
+		if (vb->pairs[j].a == a && vb->pairs[j].b == b)
+			return &vb->pairs[j];
+		j = (j + 1) & (vb->pair_slots - 1);
+	}
+	*slot = j;
+	return NULL;
+}
+
+/* Counts words a, b (1 + index) written one after the other. */
+static int pair_add(struct vocab *vb, uint32_t a, uint32_t b, int cap)
+{
+	if ((vb->n_pairs + 1) * 2 > vb->pair_slots &&
+	    pair_rehash(vb, vb->pair_slots ? vb->pair_slots * 2 : 1024) != SCRAPE_OK)
+		return SCRAPE_ENOMEM;
+	size_t slot = 0;
+	struct vocab_pair *p = (struct vocab_pair *)pair_find(vb, a, b, &slot);
+	if (!p) {
+		p = &vb->pairs[slot];
+		p->a = a;
+		p->b = b;
+		vb->n_pairs++;
+	}
+	p->count++;
+	p->cap += cap != 0;
+	return SCRAPE_OK;
+}
+
+/* Only spaces (ASCII or U+00A0) in s[a..b). */
+static int only_spaces(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if ((unsigned char)s[i] == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+uint32_t vocab_pair_count(const struct vocab *vb, const char *a, size_t an, const char *b, size_t bn, uint32_t *cap)
+{
+	*cap = 0;
+	if (vb->pair_slots == 0)
+		return 0;
+	const struct vocab_word *x = vocab_find(vb, a, an);
+	if (!x)
+		return 0;
+	const struct vocab_word *y = vocab_find(vb, b, bn);
+	if (!y)
+		return 0;
+	size_t slot;
+	const struct vocab_pair *p = pair_find(vb, (uint32_t)(x - vb->v) + 1, (uint32_t)(y - vb->v) + 1, &slot);
+	if (!p)
+		return 0;
+	*cap = p->cap;
+	return p->count;
+}
+
 int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 {
 	size_t i = 0;
+	/* the word before (1 + index) when it stood alone, and where it ended */
+	uint32_t prev = 0;
+	size_t prev_end = 0;
 	while (i < n) {
 		while (i < n && !is_letter((unsigned char)s[i]))
 			i++;
@@ -103,6 +237,8 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 			i++;
 		if (i == st)
 			break;
+		uint32_t before = prev && only_spaces(s, prev_end, st) ? prev : 0;
+		prev = 0;
 		/* a word glued to digits or other symbols is not counted */
 		if ((st > 0 && ((unsigned char)s[st - 1] >= 0x80 || (s[st - 1] >= '0' && s[st - 1] <= '9'))) ||
 		    (i < n && s[i] >= '0' && s[i] <= '9'))
@@ -117,15 +253,24 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 		else if (i + 3 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0 && (s[i + 3] == 's' || s[i + 3] == 'S') &&
 			 (i + 4 >= n || !is_letter((unsigned char)s[i + 4])))
 			poss = 1;
+		/* first: a new entry may move the others */
+		if (count_apos(vb, s, n, st, i) != SCRAPE_OK)
+			return SCRAPE_ENOMEM;
 		struct vocab_word *e = get(vb, s + st, len);
 		if (!e)
 			return SCRAPE_ENOMEM;
+		uint32_t self = (uint32_t)(e - vb->v) + 1;
+		int upper = s[st] >= 'A' && s[st] <= 'Z';
 		if (poss)
 			e->poss++;
 		else if (!(i < n && (s[i] == '\'' || (unsigned char)s[i] >= 0x80))) {
 			e->count++;
-			e->cap += s[st] >= 'A' && s[st] <= 'Z';
+			e->cap += upper;
+			prev = self;
+			prev_end = i;
 		}
+		if (before && (poss || prev) && pair_add(vb, before, self, upper) != SCRAPE_OK)
+			return SCRAPE_ENOMEM;
 	}
 	return SCRAPE_OK;
 }
@@ -155,5 +300,6 @@ void vocab_free(struct vocab *vb)
 	free(vb->v);
 	free(vb->slots);
 	free(vb->keys);
+	free(vb->pairs);
 	memset(vb, 0, sizeof *vb);
 }

@@ -14,12 +14,24 @@ struct vocab_word {
 	uint32_t count;    /* tokens written exactly as this word (any case) */
 	uint32_t cap;      /* ... of which start with a capital */
 	uint32_t poss;     /* tokens written as this word + "'s" / "’s" */
+	uint32_t apos;     /* tokens written as this word with an apostrophe
+			    * inside ("we're" for "were", "it's" for "its") */
 	const void *cache; /* for the caller: a look-up result kept per word */
 	int cached;
 	int no_split;      /* for the caller: the word is known not to split */
+	int no_split_cap;  /* ... nor its capitalised form inside a sentence */
+};
+
+/* Two words written one after the other, only spaces between ("Hong Kong"). */
+struct vocab_pair {
+	uint32_t a, b;     /* 1 + index into v; a == 0: empty slot */
+	uint32_t count;
+	uint32_t cap;      /* ... of which the second word starts with a capital */
 };
 
 struct vocab {
+	struct vocab_pair *pairs;
+	size_t n_pairs, pair_slots;
 	struct vocab_word *v;
 	uint32_t *slots;   /* 1 + index into v, 0 empty */
 	size_t n, cap, n_slots;
@@ -27,7 +39,7 @@ struct vocab {
 	size_t keys_len, keys_cap;
 };
 
-#define VOCAB_INIT { NULL, NULL, 0, 0, 0, NULL, 0, 0 }
+#define VOCAB_INIT { NULL, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0 }
 
 /* Counts the words of s[0..n). 0 or SCRAPE_ENOMEM. */
 int vocab_add_text(struct vocab *vb, const char *s, size_t n);
@@ -37,6 +49,10 @@ const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_
 
 /* The same, writable (for its cache fields). */
 struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n);
+
+/* How often the document writes a[0..an) b[0..bn) as two words; *cap gets
+ * how many of those have b capitalised. */
+uint32_t vocab_pair_count(const struct vocab *vb, const char *a, size_t an, const char *b, size_t bn, uint32_t *cap);
 
 void vocab_free(struct vocab *vb);
 

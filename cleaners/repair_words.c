@@ -6,6 +6,12 @@
 /* A context repair ("its" -> "it's") needs the apostrophe form to be this
  * much likelier (thousandths of a log10) than the word as written. */
 #define AMBIGUOUS_MARGIN 1500
+/* ... or this much when the document writes the apostrophe form itself. */
+#define EVIDENCE_MARGIN 1000
+/* A function word that starts (or ends) this many dictionary compounds or
+ * more ("up": "upset", "upsample") is not split off unless the model knows
+ * the bigram. */
+#define COMPOUND_FUNC 8
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -112,10 +118,22 @@ static int is_known(const struct repair_table_entry *e)
 	return e && (e->flags & (RT_SCOWL | RT_HUNSPELL | RT_LM));
 }
 
+static int is_func(const struct repair_table_entry *e)
+{
+	return e && (e->flags & RT_FUNC);
+}
+
 static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct vocab_word *v = vocab_find(c->vb, w, n);
 	return v ? v->count : 0;
+}
+
+/* Tokens the document writes as w with an apostrophe inside ("we're"). */
+static uint32_t doc_apos(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->apos : 0;
 }
 
 static uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
@@ -155,6 +173,8 @@ static size_t insert_apos(char *dst, size_t cap, const char *w, size_t n, const 
 struct around {
 	int32_t prev, next;
 	int next_lower;  /* the next token starts with a lowercase letter */
+	int next_word;   /* a word follows in the same sentence, no punctuation between */
+	int next_func;   /* ... and it is a function word */
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
 	const struct repair_table_entry *self; /* the word's own entry, if known */
@@ -175,6 +195,13 @@ static int doc_name(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct vocab_word *v = vocab_find(c->vb, w, n);
 	return v && v->cap > 0 && v->cap * 2 > v->count;
+}
+
+/* The document writes w in lowercase somewhere ("news"). */
+static int doc_lower(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v && v->count > v->cap;
 }
 
 /* A proper noun of this document: written on its own, mostly capitalised. */
@@ -215,6 +242,9 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		int name_poss = poss && capital && (!(e->flags & RT_LOWER) || !is_dict(e));
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0)
 			return 0;
+		/* "the Bidens", "Bidens." are plurals */
+		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !ar->next_word))
+			return 0;
 		/* not a dictionary word ("dont", "countrys", "Im"): certain damage */
 		if (!is_dict(e))
 			return insert_apos(dst, cap, w, n, form);
@@ -224,7 +254,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
 			int change = context_score(c, ar->prev, a->lm_id, ar->next);
-			if (change - keep > AMBIGUOUS_MARGIN)
+			if (change - keep > (doc_apos(c, w, n) > 0 ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN))
 				return insert_apos(dst, cap, w, n, form);
 		}
 		if (!(capital && poss))
@@ -244,6 +274,15 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	 * that lost its apostrophes; "the Bidens" is a plural */
 	if (capital && c->ambiguous && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
 	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
+		return put_poss(dst, cap, w, n);
+	/* "Fords", "Apples": a name of the document that is also a word, with
+	 * an "s" before a word that is not a function word ("Ford's Mustang");
+	 * a plural comes after "the" or a word it goes with ("United States"),
+	 * or before a function word ("Fords are") */
+	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
+	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
+	    !(is_dict(stem) && !(stem->flags & RT_LOWER)) &&
+	    (ar->prev == c->d->bos || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return put_poss(dst, cap, w, n);
 	return 0;
 }
@@ -300,11 +339,6 @@ static int put_part(struct buf *out, const struct words_ctx *c, const char *w, s
 	return buf_put(out, w, n);
 }
 
-static int is_func(const struct repair_table_entry *e)
-{
-	return e && (e->flags & RT_FUNC);
-}
-
 /* Two content words that read as one compound ("gameplay", "backlit",
  * "underdelivering"): the first starts many dictionary compounds, or the
  * two together are productive. */
@@ -316,7 +350,7 @@ static int compound_like(const struct repair_table_entry *l, const struct repair
 
 /* Whether the split l|r of a fused word reads as two words. */
 static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
-		   int32_t id1, int32_t id2)
+		   int32_t id1, int32_t id2, int once)
 {
 	const struct repair_table_entry *le = lookup(c, l, ln);
 	const struct repair_table_entry *re = lookup(c, r, rn);
@@ -325,12 +359,69 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	int listed = rdata_has_bigram(c->d, id1, id2);
 	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln))
 		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
-	if (is_func(le) || is_func(re))
-		return listed;
+	if (is_func(le) || is_func(re)) {
+		if (listed)
+			return 1;
+		/* a bigram the model lacks ("from prenatal"): a common content
+		 * word of four letters or more beside one function word, in a
+		 * word the document writes once ("Yersinia pestis" is Latin),
+		 * that does not read as a compound ("upsample") */
+		const struct repair_table_entry *o = is_func(le) ? re : le;
+		size_t on = is_func(le) ? rn : ln;
+		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
+		       o->level <= 35 && !compound_like(le, re) &&
+		       (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC;
+	}
 	if (ln < 3 || rn < 3 || compound_like(le, re))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
+}
+
+/* A word of one letter that stands alone: "a", "I". */
+static int lone_letter(char ch)
+{
+	return ch == 'a' || ch == 'A' || ch == 'I';
+}
+
+/* Letters in one case pattern: "word" or "Word". */
+static int plain_case(const char *w, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	return n > 0 && is_alpha((unsigned char)w[0]);
+}
+
+/*
+ * Where the document itself splits w: it writes the two parts one after the
+ * other elsewhere ("Hong Kong" for "HongKong", "air pollution" for
+ * "airpollution"), as often as w at least, with the second part in the
+ * same case. Returns the length of the first part, 0 if none.
+ */
+static size_t doc_split(const struct words_ctx *c, const char *w, size_t n)
+{
+	uint32_t best_n = 0;
+	size_t best = 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((i == 1 && !lone_letter(w[0])) || (n - i == 1 && !lone_letter(w[i])))
+			continue;
+		if (!plain_case(w, i) || !plain_case(w + i, n - i))
+			continue;
+		uint32_t cap;
+		uint32_t all = vocab_pair_count(c->vb, w, i, w + i, n - i, &cap);
+		uint32_t k = is_upper((unsigned char)w[i]) ? cap : all - cap;
+		if (k > best_n) {
+			best_n = k;
+			best = i;
+		}
+	}
+	/* a name written both ways ("RemoteTalk", "Remote Talk") needs the
+	 * two words more often */
+	uint32_t fused = doc_count(c, w, n);
+	if (best && is_upper((unsigned char)w[best]) && best_n <= fused)
+		return 0;
+	return best_n > 0 && best_n >= fused ? best : 0;
 }
 
 /*
@@ -348,7 +439,21 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		return 0;
 	/* written so more than once: a word of the document, unless it reads
 	 * as a function word glued to another ("withthe") */
-	int repeated = doc_count(c, w, n) > 1;
+	/* a word that did not split will not split elsewhere either, unless
+	 * it starts a sentence (a capitalised first part may then split off) */
+	int capital = is_upper((unsigned char)w[0]);
+	struct vocab_word *vw = vocab_find_mut(c->vb, w, n);
+	int *failed = !vw || (capital && ar->prev == c->d->bos) ? NULL : capital ? &vw->no_split_cap : &vw->no_split;
+	if (failed && *failed)
+		return 0;
+	int repeated = vw && vw->count > 1;
+	size_t ds = doc_split(c, w, n);
+	if (ds) {
+		*last = word_id(c, w + ds, n - ds);
+		if (put_part(out, c, w, ds) || buf_putc(out, ' ') || put_part(out, c, w + ds, n - ds))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
 	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
 	for (size_t i = 2; i + 1 < n; i++) {
 		if (!(is_lower((unsigned char)w[i - 1]) && is_upper((unsigned char)w[i])))
@@ -372,10 +477,6 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	for (size_t i = 1; i < n; i++)
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
-	/* a lowercase word that did not split will not split elsewhere either */
-	struct vocab_word *vw = is_lower((unsigned char)w[0]) ? vocab_find_mut(c->vb, w, n) : NULL;
-	if (vw && vw->no_split)
-		return 0;
 	/* best split into two or three parts by the bigram model; the parts
 	 * that can start or end the word are found first */
 	int32_t pre[MAX_FUSED + 1], suf[MAX_FUSED + 1];
@@ -391,7 +492,7 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		if (!pre_ok[i])
 			continue;
 		int32_t id1 = pre[i], id2;
-		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i])) {
+		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i], !repeated)) {
 			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, suf[i]) +
 				(ar->next >= 0 ? rdata_score(c->d, suf[i], ar->next) : 0);
 			if (s > best) {
@@ -405,7 +506,7 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			if (!suf_ok[j] || !part_ok(c, w + i, j - i, 0, ar, &id2))
 				continue;
 			int32_t id3 = suf[j];
-			if (!pair_ok(c, w, i, w + i, j - i, id1, id2) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3))
+			if (!pair_ok(c, w, i, w + i, j - i, id1, id2, !repeated) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3, !repeated))
 				continue;
 			/* a third part costs: prefer two when both read */
 			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
@@ -419,8 +520,8 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		}
 	}
 	if (b1 == 0) {
-		if (vw)
-			vw->no_split = 1;
+		if (failed)
+			*failed = 1;
 		return 0;
 	}
 	if (repeated && (b2 || is_upper((unsigned char)w[0]) || !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)))))
@@ -451,6 +552,26 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 	for (size_t i = 0; i < n; i++) {
 		uppers += is_upper((unsigned char)w[i]);
 		lowers += is_lower((unsigned char)w[i]);
+	}
+	/* "NASAs" before a word: an acronym's possessive, when the document
+	 * writes "NASA's" too ("CEOs" is a plural) */
+	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
+	    !ar->after_the && ar->next_word && !ar->next_func && doc_poss(c, w, n - 1) > 0) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = put_poss(tmp, sizeof tmp, w, n);
+		if (l)
+			return buf_put(out, tmp, l);
+	}
+	/* "HongKong", "StarWars": capitals inside, but the document writes
+	 * the two words apart elsewhere (a brand, "YouTube", never is) */
+	if (c->spaces && !apos && uppers > 1 && lowers > 0 && is_upper((unsigned char)w[0]) && !is_known(e)) {
+		size_t ds = doc_split(c, w, n);
+		if (ds) {
+			*last = word_id(c, w + ds, n - ds);
+			if (buf_put(out, w, ds) || buf_putc(out, ' ') || buf_put(out, w + ds, n - ds))
+				return SCRAPE_ENOMEM;
+			return SCRAPE_OK;
+		}
 	}
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
@@ -535,12 +656,108 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 	al.have_self = arr.have_self = 0;
 	al.next = stop ? c->d->eos : re ? re->lm_id : -1;
 	al.next_lower = is_lower((unsigned char)r[0]);
+	al.next_word = 0;
+	al.next_func = 0;
 	al.apos_after = 0;
 	if (repair_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
 		return SCRAPE_ENOMEM;
 	arr.prev = stop ? c->d->bos : mid;
 	arr.after_the = !stop && ln == 3 && (l[0] | 32) == 't' && l[1] == 'h' && l[2] == 'e';
 	if (repair_plain(out, c, r, rn, &arr, last))
+		return SCRAPE_ENOMEM;
+	return 1;
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Length of a number at the start of s[0..n): an optional "$", digits with
+ * "," or "." between digits, an optional "%"; 0 if none. */
+static size_t number_len(const char *s, size_t n)
+{
+	size_t i = n > 0 && s[0] == '$';
+	size_t d0 = i;
+	while (i < n && (is_digit((unsigned char)s[i]) ||
+			 ((s[i] == ',' || s[i] == '.') && i > d0 && i + 1 < n && is_digit((unsigned char)s[i + 1]))))
+		i++;
+	if (i == d0)
+		return 0;
+	return i < n && s[i] == '%' ? i + 1 : i;
+}
+
+/* Words written glued to a number in ordinary text ("£38million"). */
+static int magnitude_word(const char *w, size_t n)
+{
+	static const char *const mag[] = { "hundred", "thousand", "million", "billion", "trillion" };
+	for (size_t i = 0; i < sizeof mag / sizeof mag[0]; i++)
+		if (strlen(mag[i]) == n && memcmp(mag[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A lowercase word that can stand beside a number: a common dictionary
+ * word (a function word when it is short). */
+static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *e = lookup(c, w, n);
+	if (n == 1)
+		return w[0] == 'a';
+	return is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50 && (n >= 3 || is_func(e));
+}
+
+/*
+ * A word glued to a number: "like300", "a$7,500", "pointsin2016",
+ * "10per", "20%more", "2022,an". Only lowercase words, so model names
+ * ("RAV4", "PS4", "Solo3") and units ("30fps", "5mm") stay. Returns 1 when
+ * it split (and emitted), 0 to leave w alone.
+ */
+static int split_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+			const struct around *ar, int32_t *last)
+{
+	size_t p = 0;
+	while (p < n && is_lower((unsigned char)w[p]))
+		p++;
+	if (p > 0) {
+		/* word, then number */
+		if (p == n || number_len(w + p, n - p) != n - p)
+			return 0;
+		struct around al = *ar;
+		al.have_self = 0;
+		al.next = -1;
+		al.next_word = al.next_func = al.next_lower = 0;
+		if (number_side_word(c, w, p)) {
+			if (buf_put(out, w, p))
+				return SCRAPE_ENOMEM;
+		} else {
+			/* "pointsin2016": the word part may be fused itself */
+			int rc = p >= 3 ? split_fused(out, c, w, p, &al, last) : 0;
+			if (rc != 1)
+				return rc;
+		}
+		*last = -1;
+		if (buf_putc(out, ' ') || buf_put(out, w + p, n - p))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	/* number, then word ("10per", "20%more") or ",word" ("2022,an") */
+	size_t q = number_len(w, n);
+	if (q == 0 || q == n)
+		return 0;
+	size_t r = q;
+	if (in_set(w[r], ",;:"))
+		r++;
+	if (r == n || !number_side_word(c, w + r, n - r) || magnitude_word(w + r, n - r))
+		return 0;
+	/* "10in" is ten inches: a word glued straight on is three letters or more */
+	if (r == q && n - r < 3)
+		return 0;
+	*last = word_id(c, w + r, n - r);
+	if (buf_put(out, w, r) || buf_putc(out, ' ') || buf_put(out, w + r, n - r))
 		return SCRAPE_ENOMEM;
 	return 1;
 }
@@ -564,8 +781,12 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		letters = 0; /* digits, symbols, non-ASCII, hyphens: left alone */
 		break;
 	}
-	if (!letters)
-		return buf_put(out, w, n);
+	if (!letters) {
+		int rc = c->spaces ? split_number(out, c, w, n, ar, last) : 0;
+		if (rc < 0)
+			return rc;
+		return rc ? SCRAPE_OK : buf_put(out, w, n);
+	}
 	if (punct) {
 		if (!c->spaces)
 			return buf_put(out, w, n);
@@ -654,6 +875,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.prev = prev;
 			ar.next = ends ? c->d->eos : -1;
 			ar.next_lower = 0;
+			ar.next_word = ar.next_func = 0;
 			ar.self = have_next ? next_e : NULL;
 			ar.have_self = have_next;
 			have_next = 0;
@@ -663,6 +885,9 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 				if (!ends) {
 					ar.next = next_e ? next_e->lm_id : -1;
 					ar.next_lower = t[i + 1].cen > t[i + 1].cst && is_lower((unsigned char)b[t[i + 1].cst]);
+					ar.next_word = x->en == x->cen && t[i + 1].cst == t[i + 1].st &&
+						       t[i + 1].cen > t[i + 1].cst && is_alpha((unsigned char)b[t[i + 1].cst]);
+					ar.next_func = is_func(next_e);
 				}
 			}
 			ar.apos_after = x->en > x->cen && (b[x->cen] == '\'' ||

@@ -28,6 +28,18 @@ struct cli_opts {
 	int jsonl;         /* --jsonl: bulk mode, one JSON line per input on stdout */
 	int jobs;          /* -j: worker threads (0: number of cores) */
 	int resume;        /* --resume: skip outputs newer than their inputs */
+	int warc;          /* --warc: sources are WARC files (JSONL out) */
+	unsigned shard_index, shard_count; /* --shard I/N (count 0: no sharding) */
+	const char *files_from; /* --files-from LIST: more WARC files, one a line */
+	/* fetching URL lists (crawl.c, crawl_options.c) */
+	const char *url_list; /* -i FILE: URLs one a line ("-": standard input) */
+	long delay_ms;     /* --delay: between request starts on one host (1000) */
+	int retries;       /* --retries (3) */
+	int per_host;      /* --per-host: transfers at once on one host (2) */
+	int ignore_robots; /* --ignore-robots */
+	int insecure;      /* --insecure: no TLS verification */
+	const char *resolve[64]; /* --resolve HOST:PORT:ADDR */
+	int nresolve;
 	char charset[64];  /* storage for lib.charset */
 	char user_agent[256];
 };

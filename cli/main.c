@@ -1,6 +1,8 @@
 /* main.c - the scrape command: parse options, run each source, exit status. */
 #include "bulk.h"
 #include "cli.h"
+#include "crawl.h"
+#include "warc_run.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +63,19 @@ int main(int argc, char **argv)
 	} else if (o.update) {
 		fputs("scrape: --update only goes with --check\n", stderr);
 		status = EXIT_USAGE;
+	} else if (o.warc) {
+		if (o.mode != MODE_EXTRACT || (nsources == 0 && !o.files_from)) {
+			fputs("scrape: --warc takes WARC files, - for standard input, or --files-from LIST\n",
+			      stderr);
+			status = EXIT_USAGE;
+		} else {
+			status = warc_run(&o, sources, nsources);
+		}
+	} else if (o.shard_count || o.files_from) {
+		fputs("scrape: --shard and --files-from go with --warc\n", stderr);
+		status = EXIT_USAGE;
+	} else if (crawl_wanted(&o, sources, nsources)) {
+		status = crawl_run(&o, sources, nsources);
 	} else if (o.outdir || o.jsonl) {
 		if (o.mode != MODE_EXTRACT || nsources == 0) {
 			fputs("scrape: -o and --jsonl take files or folders of saved pages (see scrape --help)\n",

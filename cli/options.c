@@ -1,4 +1,6 @@
 #include "cli.h"
+#include "crawl.h"
+#include "warc_run.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@ void cli_opts_init(struct cli_opts *o)
 	scrape_options def = SCRAPE_OPTIONS_INIT;
 	o->lib = def;
 	o->mode = MODE_EXTRACT;
+	crawl_opts_init(o);
 }
 
 void cli_usage(FILE *f)
@@ -30,6 +33,11 @@ void cli_usage(FILE *f)
 	      "  --charset LABEL     the document's charset, as an HTTP header would give it\n"
 	      "  --max-bytes N       refuse documents larger than N bytes (default 33554432)\n"
 	      "  --max-depth N       cut the tree below depth N (default 512)\n"
+	      "  --max-nodes N       keep the markup of N nodes at most, text after it\n"
+	      "                      kept as plain text (default 1000000)\n"
+	      "  --max-output N      cut the output at N bytes (default 33554432)\n"
+	      "  --page-timeout S    give up on a page after S seconds of processing\n"
+	      "                      (default 30; checked between stages)\n"
 	      "  --timeout SECONDS   total time for a fetch (default 30)\n"
 	      "  --connect-timeout SECONDS  (default 10)\n"
 	      "  --user-agent STRING (default scrape/" SCRAPE_VERSION ")\n"
@@ -40,6 +48,27 @@ void cli_usage(FILE *f)
 	      "  --jsonl             one JSON object per page on standard output, input order\n"
 	      "  -j, --jobs N        worker threads (default: the number of cores)\n"
 	      "  --resume            skip inputs whose output is newer than the input\n"
+	      "\n"
+	      "Fetching URL lists (scrape -o DIR URL... or -i LIST): concurrent, polite:\n"
+	      "  -i, --input-list F  URLs one a line (# comments; - for standard input)\n"
+	      "  -o DIR              outputs named from the URLs (host/path-hash.txt);\n"
+	      "                      DIR/results.jsonl gets one line per URL as it ends\n"
+	      "  -j N                transfers at once (default 8)\n"
+	      "  --per-host N        transfers at once on one host (default 2)\n"
+	      "  --delay SECONDS     between requests to one host (default 1; 0: none)\n"
+	      "  --retries N         retry timeouts, resets, 429 and 503 N times (default 3)\n"
+	      "  --ignore-robots     do not fetch or obey robots.txt\n"
+	      "  --resume            skip URLs that results.jsonl lists as done\n"
+	      "  --insecure          do not verify TLS certificates\n"
+	      "  --resolve H:P:ADDR  connect to ADDR for host H, port P (as curl --resolve)\n"
+	      "\n"
+	      "WARC (scrape --warc FILE.warc[.gz]... or -): HTML responses to JSON lines:\n"
+	      "  --warc              read WARC/1.0 and 1.1 files (plain, gzip per record or\n"
+	      "                      whole); one JSON line per record on standard output\n"
+	      "  --shard I/N         take every N-th file from the I-th (0-based)\n"
+	      "  --files-from LIST   more WARC files, one a line (- for standard input)\n"
+	      "  -o DIR              write DIR/shard-I-of-N.jsonl.gz atomically instead;\n"
+	      "                      with --resume, do nothing when it exists\n"
 	      "\n"
 	      "Modes:\n"
 	      "  --repair            repair damaged text (FILEs or standard input): lost\n"
@@ -93,6 +122,7 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 	int i = *pos;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
+		int crawl_rc;
 		if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -113,6 +143,19 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			o->jsonl = 1;
 		} else if (strcmp(a, "--resume") == 0) {
 			o->resume = 1;
+		} else if (strcmp(a, "--warc") == 0) {
+			o->warc = 1;
+		} else if (strcmp(a, "--shard") == 0) {
+			if (!need_value(argc, argv, i, where))
+				return EXIT_USAGE;
+			if (warc_parse_shard(argv[++i], &o->shard_index, &o->shard_count) != 0) {
+				fprintf(stderr, "scrape: %s--shard wants I/N with 0 <= I < N, got '%s'\n", where, argv[i]);
+				return EXIT_USAGE;
+			}
+		} else if (strcmp(a, "--files-from") == 0) {
+			if (!need_value(argc, argv, i, where))
+				return EXIT_USAGE;
+			o->files_from = argv[++i];
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if (!need_value(argc, argv, i, where))
 				return EXIT_USAGE;
@@ -167,7 +210,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			}
 			strcpy(o->user_agent, v);
 			o->lib.user_agent = o->user_agent;
-		} else if (strcmp(a, "--max-bytes") == 0 || strcmp(a, "--max-depth") == 0) {
+		} else if (strcmp(a, "--max-bytes") == 0 || strcmp(a, "--max-depth") == 0 ||
+			   strcmp(a, "--max-nodes") == 0 || strcmp(a, "--max-output") == 0) {
 			if (!need_value(argc, argv, i, where))
 				return EXIT_USAGE;
 			size_t v;
@@ -178,10 +222,15 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			}
 			if (strcmp(a, "--max-bytes") == 0)
 				o->lib.max_input_bytes = v;
+			else if (strcmp(a, "--max-nodes") == 0)
+				o->lib.max_nodes = v;
+			else if (strcmp(a, "--max-output") == 0)
+				o->lib.max_output_bytes = v;
 			else
 				o->lib.max_depth = v;
 			i++;
-		} else if (strcmp(a, "--timeout") == 0 || strcmp(a, "--connect-timeout") == 0) {
+		} else if (strcmp(a, "--timeout") == 0 || strcmp(a, "--connect-timeout") == 0 ||
+			   strcmp(a, "--page-timeout") == 0) {
 			if (!need_value(argc, argv, i, where))
 				return EXIT_USAGE;
 			long ms;
@@ -191,9 +240,14 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			}
 			if (strcmp(a, "--timeout") == 0)
 				o->lib.timeout_ms = ms;
+			else if (strcmp(a, "--page-timeout") == 0)
+				o->lib.page_timeout_ms = ms;
 			else
 				o->lib.connect_timeout_ms = ms;
 			i++;
+		} else if ((crawl_rc = crawl_parse_option(o, argc, argv, &i, where)) != 0) {
+			if (crawl_rc < 0)
+				return EXIT_USAGE;
 		} else {
 			fprintf(stderr, "scrape: %sunknown option '%s' (see scrape --help)\n", where, a);
 			return EXIT_USAGE;

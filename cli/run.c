@@ -35,6 +35,9 @@ int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scra
 		rc = scrape_repair(out, out_len, doc->data, doc->len);
 	} else if (rc == SCRAPE_OK) {
 		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, lib);
+		/* a limit hit on the way: the result is partial, say why */
+		if (rc == SCRAPE_OK && res->notes)
+			fprintf(stderr, "scrape: %s: %s\n", source, res->notes);
 		if (rc == SCRAPE_OK)
 			rc = scrape_render(out, out_len, res, lib);
 	}
@@ -49,6 +52,9 @@ int cli_run_one(const struct cli_opts *o, const char *source, FILE *out)
 	size_t len = 0;
 	int rc = cli_render_source(&text, &len, NULL, &o->lib, source, o->mode == MODE_REPAIR);
 	int code = EXIT_OK_;
+	/* output cut at --max-output: print what there is, then the error */
+	if (rc == SCRAPE_ELIMIT && text && fwrite(text, 1, len, out) != len)
+		rc = SCRAPE_EIO;
 	if (rc != SCRAPE_OK) {
 		code = report(o, source, rc);
 	} else if (fwrite(text, 1, len, out) != len) {

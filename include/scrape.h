@@ -58,12 +58,18 @@ typedef struct {
 	long connect_timeout_ms;   /* fetch: connect timeout */
 	long timeout_ms;           /* fetch: total timeout */
 	const char *user_agent;    /* NULL: "scrape/VERSION" */
+	size_t max_nodes;          /* markup past this many nodes is dropped (text kept) */
+	size_t max_output_bytes;   /* longer renderings are cut (SCRAPE_ELIMIT) */
+	long page_timeout_ms;      /* per-page processing time, checked between stages; 0: none */
 } scrape_options;
 
 #define SCRAPE_OPTIONS_VERSION 1
 #define SCRAPE_DEFAULT_MAX_INPUT ((size_t)32 * 1024 * 1024)
+#define SCRAPE_DEFAULT_MAX_NODES ((size_t)1000000)
+#define SCRAPE_DEFAULT_MAX_OUTPUT ((size_t)32 * 1024 * 1024)
 #define SCRAPE_OPTIONS_INIT { SCRAPE_OPTIONS_VERSION, SCRAPE_FORMAT_TEXT, 1, 1, NULL, \
-	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL }
+	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL, SCRAPE_DEFAULT_MAX_NODES, \
+	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L }
 
 /* A document as it came in: raw bytes and what the transport said. */
 typedef struct {
@@ -90,6 +96,7 @@ typedef struct {
 	char *text;      /* body text as plain text, blocks separated by blank lines */
 	size_t text_len;
 	void *internal;  /* block list, for rendering other formats */
+	char *notes;     /* limits hit on the way (partial result), or NULL */
 } scrape_result;
 
 /*
@@ -101,7 +108,9 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 		const char *content_type, const char *url, const scrape_options *opts);
 void scrape_result_free(scrape_result *result);
 
-/* Renders a result in opts->format. Caller frees *out with free(). */
+/* Renders a result in opts->format. Caller frees *out with free(). Output
+ * longer than opts->max_output_bytes gives SCRAPE_ELIMIT with *out holding
+ * the output cut to the limit (at a character boundary). */
 int scrape_render(char **out, size_t *out_len, const scrape_result *result,
 		  const scrape_options *opts);
 

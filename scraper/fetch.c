@@ -1,9 +1,11 @@
 #include "fetch.h"
+#include "fetch_transfer.h"
 #include "buf.h"
 #include "error.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -57,8 +59,7 @@ int fetch_type_acceptable(const char *content_type)
 	return slen > 4 && strncasecmp(sub + slen - 4, "+xml", 4) == 0;
 }
 
-/* Accepts an absolute http(s) URL with a host, checked by libcurl's URL parser. */
-static int check_url(const char *url)
+int fetch_check_url(const char *url)
 {
 	CURLU *u = curl_url();
 	if (!u)
@@ -78,17 +79,17 @@ static int check_url(const char *url)
 	return rc;
 }
 
-struct sink {
-	CURL *curl;
-	const char *url;   /* as given, for messages */
-	struct buf body;
-	size_t max;
-	int checked;       /* the final response's headers were looked at */
-	int rc;            /* an error found while receiving, or SCRAPE_OK */
-};
+void fetch_sink_init(struct fetch_sink *s, CURL *curl, const char *url, size_t max)
+{
+	memset(s, 0, sizeof *s);
+	s->curl = curl;
+	s->url = url;
+	s->max = max;
+	s->rc = SCRAPE_OK;
+}
 
 /* Looks at the final response's status and type before its body is kept. */
-static int check_response(struct sink *s)
+static int check_response(struct fetch_sink *s)
 {
 	long status = 0;
 	char *type = NULL;
@@ -104,7 +105,7 @@ static int check_response(struct sink *s)
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *arg)
 {
-	struct sink *s = arg;
+	struct fetch_sink *s = arg;
 	size_t n = size * nmemb;
 	if (!s->checked)
 		s->rc = check_response(s);
@@ -113,14 +114,22 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *arg)
 					 s->url, s->max);
 	if (s->rc == SCRAPE_OK && buf_put(&s->body, data, n) != SCRAPE_OK)
 		s->rc = scrape_error_set(SCRAPE_ENOMEM, "%s: out of memory", s->url);
-	if (s->rc != SCRAPE_OK)
+	if (s->rc != SCRAPE_OK) {
+		/* kept: other transfers on this thread may set messages meanwhile */
+		snprintf(s->error, sizeof s->error, "%s", scrape_error_last());
 		return n ? 0 : 1; /* anything but n aborts the transfer */
+	}
 	return n;
 }
 
-/* Sets the options of one transfer; a CURLcode other than CURLE_OK on failure. */
-static CURLcode setup(CURL *c, const char *url, const scrape_options *opts,
-		      struct curl_slist *headers, struct sink *s, char *errbuf)
+struct curl_slist *fetch_accept_headers(void)
+{
+	return curl_slist_append(NULL,
+		"Accept: text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8");
+}
+
+CURLcode fetch_setup(CURL *c, const char *url, const scrape_options *opts,
+		      struct curl_slist *headers, struct fetch_sink *s, char *errbuf)
 {
 	const char *agent = opts->user_agent ? opts->user_agent : "scrape/" SCRAPE_VERSION;
 	CURLcode e = CURLE_OK;
@@ -183,7 +192,7 @@ static int transfer_error(CURL *c, CURLcode e, const char *url, const char *errb
 }
 
 /* Builds the document from a finished transfer; takes the body. */
-static int make_document(scrape_document **out, struct sink *s)
+static int make_document(scrape_document **out, struct fetch_sink *s)
 {
 	char *final_url = NULL, *type = NULL;
 	long status = 0;
@@ -206,44 +215,48 @@ static int make_document(scrape_document **out, struct sink *s)
 	return SCRAPE_OK;
 }
 
+int fetch_finish(scrape_document **out, struct fetch_sink *s, CURLcode e, const char *errbuf)
+{
+	int rc;
+	*out = NULL;
+	if (s->rc != SCRAPE_OK)
+		return scrape_error_set(s->rc, "%s", s->error); /* refused while receiving */
+	if (e != CURLE_OK)
+		return transfer_error(s->curl, e, s->url, errbuf);
+	if (!s->checked && (rc = check_response(s)) != SCRAPE_OK)
+		return rc; /* empty body: the headers are checked here */
+	return make_document(out, s);
+}
+
 int fetch_url(scrape_document **out, const char *url, const scrape_options *opts)
 {
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
-	int rc = check_url(url);
+	int rc = fetch_check_url(url);
 	if (rc != SCRAPE_OK)
 		return rc;
 	rc = fetch_global_init();
 	if (rc != SCRAPE_OK)
 		return rc;
 
-	struct sink s = { NULL, url, BUF_INIT, opts->max_input_bytes, 0, SCRAPE_OK };
+	struct fetch_sink s;
 	char errbuf[CURL_ERROR_SIZE] = "";
-	struct curl_slist *headers = curl_slist_append(NULL,
-		"Accept: text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8");
-	s.curl = curl_easy_init();
+	struct curl_slist *headers = fetch_accept_headers();
+	fetch_sink_init(&s, curl_easy_init(), url, opts->max_input_bytes);
 	if (!s.curl || !headers) {
 		rc = scrape_error_set(SCRAPE_ENOMEM, "%s: cannot start a transfer", url);
 		goto done;
 	}
-	CURLcode e = setup(s.curl, url, opts, headers, &s, errbuf);
+	CURLcode e = fetch_setup(s.curl, url, opts, headers, &s, errbuf);
 	if (e != CURLE_OK) {
 		rc = scrape_error_set(SCRAPE_EFETCH, "%s: cannot set up the transfer: %s", url,
 				      curl_easy_strerror(e));
 		goto done;
 	}
 	e = curl_easy_perform(s.curl);
-	if (s.rc != SCRAPE_OK) {
-		rc = s.rc; /* refused while receiving: its message is set */
-	} else if (e != CURLE_OK) {
-		rc = transfer_error(s.curl, e, url, errbuf);
-	} else if (!s.checked && (rc = check_response(&s)) != SCRAPE_OK) {
-		/* empty body: the headers are checked here */
-	} else {
-		rc = make_document(out, &s);
-	}
+	rc = fetch_finish(out, &s, e, errbuf);
 done:
 	buf_free(&s.body);
 	curl_slist_free_all(headers);

@@ -27,12 +27,25 @@ Routes (the article is the same page in every encoding):
   /gzip-bomb      64 MB of spaces gzipped to about 64 KB
   /empty          200 with an empty body
   /echo           an article that quotes the User-Agent and Accept-Encoding it got
+URL-list (crawl) routes; the query makes each URL its own key K:
+  /robots.txt     for a Host starting with "polite.": a `*` group disallowing
+                  everything, then a group for scrape (Disallow /private, Allow
+                  /private/open, Crawl-delay 0.5); for "down.": 503; else 404
+  /flaky?K        503 with Retry-After: 1 the first time K is asked, then the article
+  /ratelimit?K    429 with Retry-After as an HTTP-date 2 s ahead, then the article
+  /unavailable    always 503 (no Retry-After)
+  /reset?K        drops the connection without a response the first time, then the article
+  /pages/NAME     NAME.html.gz from --pages DIR, sent gzip-encoded (text/html)
+With --log FILE every request is appended as "UNIX-TIME<TAB>HOST<TAB>PATH";
+--keep-alive keeps connections open (default: Connection: close).
 """
 import argparse
 import ctypes
 import ctypes.util
+import email.utils
 import gzip
 import os
+import socket
 import ssl
 import sys
 import threading
@@ -162,6 +175,22 @@ STATIC = {
 }
 
 last_request = time.monotonic()
+LOG = {"file": None, "lock": threading.Lock(), "keep_alive": False, "pages": None}
+SEEN = set()  # keys of /flaky, /ratelimit, /reset already answered once
+
+
+def first_time(key):
+    with LOG["lock"]:
+        if key in SEEN:
+            return False
+        SEEN.add(key)
+        return True
+
+
+ROBOTS_POLITE = (b"User-agent: *\nDisallow: /\n\n"
+                 b"# the group for scrape: the * group above does not apply to it\n"
+                 b"User-agent: Scrape/2.0\nUser-agent: otherbot\n"
+                 b"Disallow: /private\nAllow: /private/open\nCrawl-delay: 0.5\n")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -178,7 +207,8 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in headers.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
+        if not LOG["keep_alive"]:
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
 
@@ -186,6 +216,13 @@ class Handler(BaseHTTPRequestHandler):
         global last_request
         last_request = time.monotonic()
         path = self.path.split("?", 1)[0]
+        host = self.headers.get("Host", "")
+        if LOG["file"]:
+            with LOG["lock"]:
+                LOG["file"].write("%.6f\t%s\t%s\n" % (time.time(), host, self.path))
+                LOG["file"].flush()
+        if self.crawl_route(path, host.split(":", 1)[0]):
+            return
         try:
             if path in STATIC:
                 self.send(*STATIC[path])
@@ -220,6 +257,52 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the client gave up (a timeout or a size limit): expected
 
 
+def crawl_route(self, path, hostname):
+    """The URL-list routes; True when path was one of them."""
+    key = self.path
+    if path == "/robots.txt":
+        if hostname.startswith("polite."):
+            self.send(200, "text/plain", ROBOTS_POLITE, {})
+        elif hostname.startswith("down."):
+            self.send(503, "text/plain", b"down for maintenance\n", {})
+        else:
+            self.send(404, "text/plain", b"no robots.txt here\n", {})
+    elif path == "/flaky":
+        if first_time(key):
+            self.send(503, "text/plain", b"busy, come back\n", {"Retry-After": "1"})
+        else:
+            self.send(200, HTML_UTF8, ARTICLE, {})
+    elif path == "/ratelimit":
+        if first_time(key):
+            when = email.utils.formatdate(time.time() + 2, usegmt=True)
+            self.send(429, "text/plain", b"slow down\n", {"Retry-After": when})
+        else:
+            self.send(200, HTML_UTF8, ARTICLE, {})
+    elif path == "/unavailable":
+        self.send(503, "text/plain", b"still down\n", {})
+    elif path == "/reset":
+        if first_time(key):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+        else:
+            self.send(200, HTML_UTF8, ARTICLE, {})
+    elif path.startswith("/pages/") and LOG["pages"]:
+        name = os.path.basename(path[len("/pages/"):])
+        try:
+            with open(os.path.join(LOG["pages"], name + ".html.gz"), "rb") as f:
+                body = f.read()
+        except OSError:
+            self.send(404, "text/plain", b"no such page\n", {})
+            return True
+        self.send(200, "text/html", body, {"Content-Encoding": "gzip"})
+    else:
+        return False
+    return True
+
+
+Handler.crawl_route = crawl_route
+
+
 def serve(server):
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
@@ -239,7 +322,14 @@ def main():
     ap.add_argument("--tls-key")
     ap.add_argument("--tls-port-file")
     ap.add_argument("--idle-exit", type=float, default=120.0)
+    ap.add_argument("--log")
+    ap.add_argument("--keep-alive", action="store_true")
+    ap.add_argument("--pages")
     args = ap.parse_args()
+    if args.log:
+        LOG["file"] = open(args.log, "a")
+    LOG["keep_alive"] = args.keep_alive
+    LOG["pages"] = args.pages
 
     ThreadingHTTPServer.daemon_threads = True
     httpd = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

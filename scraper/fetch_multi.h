@@ -1,0 +1,72 @@
+/* fetch_multi.h - fetching many URLs at once, politely (libcurl multi). */
+#ifndef SCRAPE_FETCH_MULTI_H
+#define SCRAPE_FETCH_MULTI_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "scrape.h"
+
+struct fetch_multi_opts {
+	int connections;        /* transfers at once, all hosts (>= 1) */
+	int per_host;           /* transfers at once on one host (>= 1) */
+	long delay_ms;          /* least time between two request starts on one host */
+	int retries;            /* further attempts after a retryable failure */
+	long backoff_ms;        /* first back-off; doubles per attempt, jittered x0.5..1.5 */
+	long max_wait_ms;       /* a longer Retry-After fails the URL instead */
+	int robots;             /* fetch, cache and obey robots.txt per host */
+	const char *agent;      /* robots.txt product token, e.g. "scrape" */
+	int insecure;           /* do not verify TLS certificates */
+	const char *const *resolve; /* CURLOPT_RESOLVE entries "HOST:PORT:ADDR" */
+	size_t nresolve;
+	volatile sig_atomic_t *stop; /* when it becomes non-zero: abort and return */
+};
+
+#define FETCH_MULTI_OPTS_INIT { 8, 2, 1000L, 3, 1000L, 120000L, 1, "scrape", 0, NULL, 0, NULL }
+
+enum fetch_outcome {
+	FETCH_OK,          /* doc holds an acceptable page */
+	FETCH_FAILED,      /* rc and error say why */
+	FETCH_DISALLOWED,  /* robots.txt forbids it; not fetched */
+	FETCH_NOT_HTML     /* a type that is not a page (fetch_type_acceptable); skipped */
+};
+
+struct fetch_result {
+	size_t index;           /* in the urls array */
+	const char *url;
+	enum fetch_outcome outcome;
+	int rc;                 /* scrape_error; SCRAPE_OK when outcome is FETCH_OK */
+	const char *error;      /* message naming the URL and the reason, or NULL */
+	long status;            /* last HTTP status, 0 when none came */
+	const char *final_url;  /* after redirects, or NULL */
+	const char *content_type; /* or NULL */
+	scrape_document *doc;   /* FETCH_OK: the page; the callback may take it (set NULL) */
+	size_t bytes;           /* body bytes kept (after decompression) */
+	double seconds;         /* from the first attempt's start, back-offs included */
+	int attempts;
+};
+
+/* Called once per URL, in completion order, on the calling thread. */
+typedef void (*fetch_multi_fn)(void *arg, struct fetch_result *r);
+
+/* Fetches urls[0..n) with the multi interface: at most mo->connections
+ * transfers, mo->per_host per host ("scheme://host:port"), request starts on
+ * one host at least max(delay, robots Crawl-delay) apart, connections
+ * reused. robots.txt is fetched once per host before its first URL: 2xx is
+ * obeyed, 4xx allows everything, 5xx disallows everything (RFC 9309), and a
+ * network failure fails that host's URLs with the reason. Timeouts, resets,
+ * empty replies, 429 and 503 are retried mo->retries times after an
+ * exponential, jittered back-off or the Retry-After the server gave
+ * (seconds or HTTP-date; it also holds back the whole host). Every URL ends
+ * in exactly one call of done (invalid URLs first). Returns 0, SCRAPE_EFETCH
+ * when libcurl cannot start, SCRAPE_ENOMEM, or SCRAPE_ELIMIT when *mo->stop
+ * ended the run early (URLs not finished then get no call). */
+int fetch_multi_run(const char *const *urls, size_t n, const scrape_options *opts,
+		    const struct fetch_multi_opts *mo, fetch_multi_fn done, void *arg);
+
+/* A Retry-After header value in milliseconds: whole seconds, or an
+ * HTTP-date (counted from now; 0 when past); -1 when neither. */
+long fetch_retry_after_ms(const char *value, time_t now);
+
+#endif
