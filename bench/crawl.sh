@@ -41,7 +41,7 @@ run() { # LABEL ARGS...
 	rm -rf "$tmp/out"
 	local t0 t1
 	t0=$(date +%s.%N)
-	"$bin" -i "$tmp/urls.txt" -o "$tmp/out" -q "${resolve[@]}" "$@" || true
+	"$bin" -i "$tmp/urls.txt" -o "$tmp/out" -q "${resolve[@]}" "$@" || echo "scrape exited $?"
 	t1=$(date +%s.%N)
 	python3 - "$label" "$t0" "$t1" "$tmp/out/results.jsonl" "$tmp/requests.log" <<'PY'
 import json, sys
@@ -57,6 +57,11 @@ gaps = [b - a for ts in by_host.values() for a, b in zip(sorted(ts), sorted(ts)[
 print("%-34s %3d/%d ok  %6.2f s  %6.1f pages/s  requests %d on %d hosts, smallest gap on one host %.3f s"
       % (label, ok, len(rows), secs, len(rows) / secs, sum(map(len, by_host.values())), len(by_host),
          min(gaps) if gaps else 0))
+if label.startswith("politeness on") and gaps and min(gaps) < 1.0:
+    bad = [(h, sorted(ts)) for h, ts in by_host.items()
+           if any(b - a < 1.0 for a, b in zip(sorted(ts), sorted(ts)[1:]))]
+    print("FAIL: requests to one host less than 1 s apart:", bad[:3])
+    sys.exit(1)
 PY
 }
 run "politeness off (--delay 0 --ignore-robots)" --delay 0 --ignore-robots

@@ -2,6 +2,7 @@
 #include "repair_entities.h"
 #include "scrape.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* windows-1252 bytes 0x80..0x9F; 0 where undefined (those bytes are read as
@@ -78,10 +79,21 @@ static int plausible(unsigned long cp)
 int repair_mojibake_suspect(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i + 1 < n; i++)
+	for (size_t i = 0; i + 1 < n; i++) {
+		/* ASCII, the common case: eight bytes at a time */
+		while (i + 9 <= n) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			if (x & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (u[i] < 0xC2)
+			continue;
 		if (u[i] == 0xC2 || u[i] == 0xC3 || u[i] == 0xC5 || u[i] == 0xC6 || u[i] == 0xCB ||
 		    (u[i] == 0xE2 && (u[i + 1] == 0x80 || u[i + 1] == 0x82 || u[i + 1] == 0x84)))
 			return 1;
+	}
 	return 0;
 }
 

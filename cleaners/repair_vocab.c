@@ -5,10 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void fold(char *dst, const char *s, size_t n)
+/* Folds s[0..n) to lowercase into dst; returns the key's hash. */
+static uint32_t fold(char *dst, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		dst[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		char c = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]);
+		dst[i] = c;
+		h ^= (unsigned char)c;
+		h *= 16777619u;
+	}
+	return h; /* repair_table_hash() of the folded key */
 }
 
 static int rehash(struct vocab *vb, size_t n_slots)
@@ -38,9 +45,9 @@ static int same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static struct vocab_word *find_slot(const struct vocab *vb, const char *low, size_t n, size_t *slot)
+static struct vocab_word *find_slot(const struct vocab *vb, const char *low, size_t n, uint32_t hash, size_t *slot)
 {
-	size_t j = repair_table_hash(low, n) & (vb->n_slots - 1);
+	size_t j = hash & (vb->n_slots - 1);
 	while (vb->slots[j]) {
 		struct vocab_word *w = &vb->v[vb->slots[j] - 1];
 		if (w->key_len == n && same(vb->keys + w->key_off, low, n))
@@ -56,11 +63,11 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	char low[REPAIR_MAX_WORD];
 	if (n == 0 || n >= sizeof low)
 		return NULL;
-	fold(low, w, n);
+	uint32_t hash = fold(low, w, n);
 	if ((vb->n + 1) * 2 > vb->n_slots && rehash(vb, vb->n_slots ? vb->n_slots * 2 : 1024) != SCRAPE_OK)
 		return NULL;
 	size_t slot = 0;
-	struct vocab_word *e = find_slot(vb, low, n, &slot);
+	struct vocab_word *e = find_slot(vb, low, n, hash, &slot);
 	if (e)
 		return e;
 	if (vb->n == vb->cap) {
@@ -134,8 +141,9 @@ static int count_apos(struct vocab *vb, const char *s, size_t n, size_t st, size
 
 static size_t pair_hash(uint32_t a, uint32_t b)
 {
+	/* the high half of the product mixes both words */
 	uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 20);
+	return (size_t)(h >> 32);
 }
 
 static int pair_rehash(struct vocab *vb, size_t n_slots)
@@ -280,9 +288,9 @@ const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_
 	char low[REPAIR_MAX_WORD];
 	if (n == 0 || n >= sizeof low || vb->n_slots == 0)
 		return NULL;
-	fold(low, w, n);
+	uint32_t hash = fold(low, w, n);
 	size_t slot;
-	return find_slot(vb, low, n, &slot);
+	return find_slot(vb, low, n, hash, &slot);
 }
 
 struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
@@ -290,9 +298,9 @@ struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
 	char low[REPAIR_MAX_WORD];
 	if (n == 0 || n >= sizeof low || vb->n_slots == 0)
 		return NULL;
-	fold(low, w, n);
+	uint32_t hash = fold(low, w, n);
 	size_t slot;
-	return find_slot(vb, low, n, &slot);
+	return find_slot(vb, low, n, hash, &slot);
 }
 
 void vocab_free(struct vocab *vb)

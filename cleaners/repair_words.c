@@ -20,16 +20,62 @@ struct tok {
 	size_t cst, cen;  /* its core, without surrounding punctuation */
 };
 
+/* Character classes of ASCII punctuation, one bit per set the repairs use. */
+enum {
+	CH_LEAD = 1,    /* opens a token: " ' ( [ { * */
+	CH_TRAIL = 2,   /* closes a token: . , ; : ! ? " ' ) ] } * */
+	CH_JOIN = 4,    /* between two glued words: . ! ? , ; : " ' ) */
+	CH_SOFT = 8,    /* , ; : */
+	CH_CORE = 16,   /* punctuation a word core may hold: . ! ? , ; : " */
+	CH_CODE = 32,   /* program code: { } = ; < > ( ) */
+	CH_OP = 64,     /* code operators: = { } < > */
+	CH_WORD = 128,  /* may be in a table word: letters ' . - */
+	CH_SPACE = 256  /* ASCII white space */
+};
+
+#define CH_STOPS (CH_TRAIL | CH_JOIN | CH_CORE)
+static const unsigned short ch_class[256] = {
+	['"'] = CH_LEAD | CH_STOPS,
+	['\''] = CH_LEAD | CH_TRAIL | CH_JOIN | CH_WORD,
+	['('] = CH_LEAD | CH_CODE,
+	['['] = CH_LEAD,
+	['{'] = CH_LEAD | CH_CODE | CH_OP,
+	['*'] = CH_LEAD | CH_TRAIL,
+	['.'] = CH_STOPS | CH_WORD,
+	[','] = CH_STOPS | CH_SOFT,
+	[';'] = CH_STOPS | CH_SOFT | CH_CODE,
+	[':'] = CH_STOPS | CH_SOFT,
+	['!'] = CH_STOPS,
+	['?'] = CH_STOPS,
+	[')'] = CH_TRAIL | CH_JOIN | CH_CODE,
+	[']'] = CH_TRAIL,
+	['}'] = CH_TRAIL | CH_CODE | CH_OP,
+	['='] = CH_CODE | CH_OP,
+	['<'] = CH_CODE | CH_OP,
+	['>'] = CH_CODE | CH_OP,
+	['-'] = CH_WORD,
+	[' '] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\r'] = CH_SPACE, ['\f'] = CH_SPACE, ['\v'] = CH_SPACE,
+#define L2(a, b) [a] = CH_WORD, [b] = CH_WORD
+	L2('a', 'A'), L2('b', 'B'), L2('c', 'C'), L2('d', 'D'), L2('e', 'E'), L2('f', 'F'), L2('g', 'G'),
+	L2('h', 'H'), L2('i', 'I'), L2('j', 'J'), L2('k', 'K'), L2('l', 'L'), L2('m', 'M'), L2('n', 'N'),
+	L2('o', 'O'), L2('p', 'P'), L2('q', 'Q'), L2('r', 'R'), L2('s', 'S'), L2('t', 'T'), L2('u', 'U'),
+	L2('v', 'V'), L2('w', 'W'), L2('x', 'X'), L2('y', 'Y'), L2('z', 'Z'),
+#undef L2
+};
+
+static int ch_is(char ch, unsigned bits)
+{
+	return (ch_class[(unsigned char)ch] & bits) != 0;
+}
+
 /* Table look-up through the document vocabulary, which keeps the result
  * per word: the table is large, the document's vocabulary is small. */
 static const struct repair_table_entry *lookup(const struct words_ctx *c, const char *w, size_t n)
 {
 	/* only words are in the table: skip numbers and symbols at once */
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)w[i];
-		if (!(((ch | 32) >= 'a' && (ch | 32) <= 'z') || ch == '\'' || ch == '.' || ch == '-'))
+	for (size_t i = 0; i < n; i++)
+		if (!ch_is(w[i], CH_WORD))
 			return NULL;
-	}
 	struct vocab_word *v = vocab_find_mut(c->vb, w, n);
 	if (!v)
 		return rdata_lookup(c->d, w, n);
@@ -59,25 +105,18 @@ static int is_alpha(unsigned char c)
 static size_t space_at(const char *s, size_t n)
 {
 	unsigned char c = (unsigned char)s[0];
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+	if (ch_class[c] & CH_SPACE)
 		return 1;
 	if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
 		return 2;
 	return 0;
 }
 
-static int in_set(char ch, const char *set)
-{
-	for (; *set; set++)
-		if (*set == ch)
-			return 1;
-	return 0;
-}
 
 /* Length of a leading punctuation mark at s[0..n), 0 if none. */
 static size_t lead_punct(const char *s, size_t n)
 {
-	if (in_set(s[0], "\"'([{*"))
+	if (ch_is(s[0], CH_LEAD))
 		return 1;
 	if (n >= 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
 	    ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98))
@@ -90,7 +129,7 @@ static size_t lead_punct(const char *s, size_t n)
 /* Length of a trailing punctuation mark ending at s[n), 0 if none. */
 static size_t trail_punct(const char *s, size_t n)
 {
-	if (n >= 1 && in_set(s[n - 1], ".,;:!?\"')]}*"))
+	if (n >= 1 && ch_is(s[n - 1], CH_TRAIL))
 		return 1;
 	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80", 2) == 0 &&
 	    ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99 ||
@@ -627,7 +666,7 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		p++;
 	size_t q = p;
 	int stop = 0, soft = 0;
-	while (q < n && in_set(w[q], ".!?,;:\"')")) {
+	while (q < n && ch_is(w[q], CH_JOIN)) {
 		stop |= w[q] == '.' || w[q] == '!' || w[q] == '?';
 		soft |= w[q] == ',' || w[q] == ';' || w[q] == ':';
 		q++;
@@ -749,7 +788,7 @@ static int split_number(struct buf *out, const struct words_ctx *c, const char *
 	if (q == 0 || q == n)
 		return 0;
 	size_t r = q;
-	if (in_set(w[r], ",;:"))
+	if (ch_is(w[r], CH_SOFT))
 		r++;
 	if (r == n || !number_side_word(c, w + r, n - r) || magnitude_word(w + r, n - r))
 		return 0;
@@ -774,7 +813,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		unsigned char ch = (unsigned char)w[i];
 		if (is_alpha(ch) || ch == '\'')
 			continue;
-		if (in_set((char)ch, ".!?,;:\"")) {
+		if (ch_is((char)ch, CH_CORE)) {
 			punct = 1;
 			continue;
 		}
@@ -817,7 +856,8 @@ static size_t tokenize(struct tok *t, size_t cap, const char *s, size_t n, size_
 		if (i >= n)
 			break;
 		size_t st = i;
-		while (i < n && space_at(s + i, n - i) == 0)
+		while (i < n && !(ch_class[(unsigned char)s[i]] & CH_SPACE) &&
+		       !((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0))
 			i++;
 		struct tok *x = &t[k++];
 		x->st = st;
@@ -842,13 +882,23 @@ static int looks_like_code(const char *s, size_t n)
 {
 	size_t sym = 0, op = 0;
 	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch == '=' || ch == '{' || ch == '}' || ch == '<' || ch == '>')
-			op++;
-		if (in_set(ch, "{}=;<>()"))
-			sym++;
+		unsigned k = ch_class[(unsigned char)s[i]];
+		op += (k & CH_OP) != 0;
+		sym += (k & CH_CODE) != 0;
 	}
 	return op > 0 && sym >= 4;
+}
+
+/* A word every repair leaves as it is: all letters, known, with no
+ * apostrophe form (repair_plain()'s first test). */
+static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
+{
+	if (!is_known(e) || e->apos_idx || n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]))
+			return 0;
+	return 1;
 }
 
 int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n)
@@ -868,16 +918,16 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 		size_t at = 0;
 		for (size_t i = 0; i < k; i++) {
 			const struct tok *x = &t[i];
-			if (buf_put(out, b + at, x->cst - at))
-				return SCRAPE_ENOMEM;
 			int ends = sentence_end(b + x->cen, x->en - x->cen);
 			struct around ar;
 			ar.prev = prev;
 			ar.next = ends ? c->d->eos : -1;
 			ar.next_lower = 0;
 			ar.next_word = ar.next_func = 0;
-			ar.self = have_next ? next_e : NULL;
-			ar.have_self = have_next;
+			const char *w = b + x->cst;
+			size_t wn = x->cen - x->cst;
+			ar.self = have_next ? next_e : lookup(c, w, wn);
+			ar.have_self = 1;
 			have_next = 0;
 			if (i + 1 < k) {
 				next_e = lookup(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
@@ -894,14 +944,16 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 				(x->en - x->cen >= 3 && memcmp(b + x->cen, "\xe2\x80\x99", 3) == 0));
 			ar.after_the = prev_the;
 			int32_t last;
-			if (repair_core(out, c, b + x->cst, x->cen - x->cst, &ar, &last))
-				return SCRAPE_ENOMEM;
-			prev_the = x->cen - x->cst == 3 && (b[x->cst] | 32) == 't' && b[x->cst + 1] == 'h' &&
-				   b[x->cst + 2] == 'e';
-			if (buf_put(out, b + x->cen, x->en - x->cen))
-				return SCRAPE_ENOMEM;
+			if (unchanged(ar.self, w, wn)) {
+				/* the common case: copied later with the text around it */
+				last = ar.self->lm_id;
+			} else {
+				if (buf_put(out, b + at, x->cst - at) || repair_core(out, c, w, wn, &ar, &last))
+					return SCRAPE_ENOMEM;
+				at = x->cen;
+			}
+			prev_the = wn == 3 && (w[0] | 32) == 't' && w[1] == 'h' && w[2] == 'e';
 			prev = ends ? c->d->bos : last;
-			at = x->en;
 		}
 		if (buf_put(out, b + at, used - at))
 			return SCRAPE_ENOMEM;

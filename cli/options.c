@@ -54,7 +54,7 @@ void cli_usage(FILE *f)
 	      "  -o DIR              outputs named from the URLs (host/path-hash.txt);\n"
 	      "                      DIR/results.jsonl gets one line per URL as it ends\n"
 	      "  -j N                transfers at once (default 8)\n"
-	      "  --per-host N        transfers at once on one host (default 2)\n"
+	      "  --per-host N        transfers at once on one host with --delay 0 (default 2)\n"
 	      "  --delay SECONDS     between requests to one host (default 1; 0: none)\n"
 	      "  --retries N         retry timeouts, resets, 429 and 503 N times (default 3)\n"
 	      "  --ignore-robots     do not fetch or obey robots.txt\n"

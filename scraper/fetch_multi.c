@@ -320,7 +320,10 @@ static int schedule(struct run *r, double now, double *wake)
 			}
 		}
 		for (;;) {
-			if (H->active >= mo->per_host || r->active >= mo->connections)
+			/* with a delay, one request at a time: the next starts delay
+			 * after the previous ended, so none reaches the server sooner */
+			int cap = H->delay_ms > 0 ? 1 : mo->per_host;
+			if (H->active >= cap || r->active >= mo->connections)
 				break;
 			if (now < H->next_ok && !H->robots_error) {
 				if (H->next_ok < *wake)

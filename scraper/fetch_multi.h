@@ -51,8 +51,10 @@ struct fetch_result {
 typedef void (*fetch_multi_fn)(void *arg, struct fetch_result *r);
 
 /* Fetches urls[0..n) with the multi interface: at most mo->connections
- * transfers, mo->per_host per host ("scheme://host:port"), request starts on
- * one host at least max(delay, robots Crawl-delay) apart, connections
+ * transfers, mo->per_host per host ("scheme://host:port") when there is no
+ * delay; with a delay (max(delay, robots Crawl-delay)), one at a time per
+ * host, each starting at least the delay after the previous one started and
+ * after it ended, so no two reach the server closer together; connections
  * reused. robots.txt is fetched once per host before its first URL: 2xx is
  * obeyed, 4xx allows everything, 5xx disallows everything (RFC 9309), and a
  * network failure fails that host's URLs with the reason. Timeouts, resets,
