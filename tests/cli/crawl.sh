@@ -10,40 +10,8 @@
 # usage: crawl.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-if [ ! -x "$bin" ]; then
-	echo "FAIL: no scrape binary at $bin"
-	exit 1
-fi
-if ! command -v python3 >/dev/null; then
-	echo "SKIP: python3 is needed for the test server"
-	exit 77
-fi
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
-export no_proxy='*' NO_PROXY='*'
-
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null
-		wait "$server_pid" 2>/dev/null
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-python3 "$src/tests/http_server.py" --port 0 --port-file "$tmp/port" --idle-exit 120 \
-	--log "$tmp/requests.log" 2>"$tmp/server.err" &
-server_pid=$!
-for _ in $(seq 100); do
-	[ -s "$tmp/port" ] && break
-	sleep 0.1
-done
-if [ ! -s "$tmp/port" ]; then
-	echo "FAIL: the test server did not start: $(cat "$tmp/server.err")"
-	exit 1
-fi
-port=$(cat "$tmp/port")
+. "$src/tests/lib/server.sh"
+server_start --log "$tmp/requests.log"
 b="http://127.0.0.1:$port"
 resolve=()
 for h in polite.test slow.test resume.test down.test; do

@@ -5,28 +5,7 @@
 # usage: fetch.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-if [ ! -x "$bin" ]; then
-	echo "FAIL: no scrape binary at $bin"
-	exit 1
-fi
-if ! command -v python3 >/dev/null; then
-	echo "SKIP: python3 is needed for the test server"
-	exit 77
-fi
-# Only 127.0.0.1 is ever contacted: no proxy from the environment.
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
-export no_proxy='*' NO_PROXY='*'
-
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null
-		wait "$server_pid" 2>/dev/null
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$src/tests/lib/server.sh"
 
 # A self-signed certificate, so that https can be seen to verify certificates.
 tls_args=()
@@ -36,21 +15,7 @@ if command -v openssl >/dev/null &&
 	tls_args=(--tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" --tls-port-file "$tmp/tls-port")
 fi
 
-python3 "$src/tests/http_server.py" --port 0 --port-file "$tmp/port" --idle-exit 120 \
-	"${tls_args[@]}" 2>"$tmp/server.err" &
-server_pid=$!
-for _ in $(seq 100); do
-	[ -s "$tmp/port" ] && break
-	if ! kill -0 "$server_pid" 2>/dev/null; then
-		echo "FAIL: the test server did not start: $(cat "$tmp/server.err")"
-		exit 1
-	fi
-	sleep 0.1
-done
-if [ ! -s "$tmp/port" ]; then
-	echo "FAIL: the test server wrote no port within 10 s"
-	exit 1
-fi
+server_start "${tls_args[@]}"
 base="http://127.0.0.1:$(cat "$tmp/port")"
 fail=0 pass=0
 
