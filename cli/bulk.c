@@ -120,7 +120,7 @@ static int emit_page(void *ctx, size_t i, const struct pool_result *r)
 		return rc;
 	const char *path = b->in.v[i].path;
 	if (!b->o->quiet && !b->tty)
-		fprintf(stderr, "scrape: %s: %s\n", path, r->message ? r->message : "failed");
+		cli_print_error(path, r->message ? r->message : "failed");
 	buf_printf(&b->failures, "%s\t%s\t", path, scrape_strerror(r->error));
 	for (const char *m = r->message ? r->message : ""; *m; m++)
 		buf_putc(&b->failures, *m == '\t' || *m == '\n' ? ' ' : *m);

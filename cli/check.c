@@ -75,7 +75,7 @@ static int run_fixture(const struct cli_opts *o, const char *page, struct buf *a
 	else if (rc == SCRAPE_ENOCONTENT)
 		buf_put(actual, "", 0);
 	else
-		fprintf(stderr, "scrape: %s: %s\n", page, scrape_error_last());
+		cli_print_error(page, scrape_error_last());
 	free(text);
 	return rc == SCRAPE_ENOCONTENT ? SCRAPE_OK : rc;
 }

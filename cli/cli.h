@@ -51,6 +51,9 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 void cli_opts_init(struct cli_opts *o);
 void cli_usage(FILE *f);
 
+/* Prints "scrape: SOURCE: MSG" (or "scrape: MSG" when MSG names SOURCE). */
+void cli_print_error(const char *source, const char *msg);
+
 /* Maps a library error to an exit code. */
 int cli_exit_code(int scrape_error);
 

@@ -6,17 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+void cli_print_error(const char *source, const char *msg)
+{
+	/* messages about reading a source already start with its name */
+	if (strncmp(msg, source, strlen(source)) == 0)
+		fprintf(stderr, "scrape: %s\n", msg);
+	else
+		fprintf(stderr, "scrape: %s: %s\n", source, msg);
+}
+
 static int report(const struct cli_opts *o, const char *source, int rc)
 {
 	if (!o->quiet) {
 		const char *msg = scrape_error_last();
-		if (!msg || !*msg)
-			msg = scrape_strerror(rc);
-		/* messages about reading a source already start with its name */
-		if (strncmp(msg, source, strlen(source)) == 0)
-			fprintf(stderr, "scrape: %s\n", msg);
-		else
-			fprintf(stderr, "scrape: %s: %s\n", source, msg);
+		cli_print_error(source, msg && *msg ? msg : scrape_strerror(rc));
 	}
 	return cli_exit_code(rc);
 }
