@@ -30,7 +30,28 @@ static const char *const labels[] = {
 	"required", "required fields are marked", "* required",
 	"advert", "advertisements", "click to tweet", "text size", "more", "show more",
 	"view gallery", "enlarge", "zoom", "play video", "watch video", "expand",
+	"recipient's email address", "recipient's e-mail address", "friend's name",
+	"sign up for our newsletter", "sign up for our newsletters", "sign up to our newsletter",
+	"subscribe to our newsletter", "subscribe to our newsletters", "sign up for the newsletter",
 };
+
+/* strcmp that skips apostrophes on both sides: a scraper that dropped
+ * them writes "Recipients Email Address". */
+static int same_label(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == '\'')
+			a++;
+		while (*b == '\'')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
 
 int boilerplate_is_line(const char *line, size_t len)
 {
@@ -56,7 +77,7 @@ int boilerplate_is_line(const char *line, size_t len)
 		memmove(q + 1, q + 3, strlen(q + 3) + 1);
 	}
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(low, labels[i]) == 0)
+		if (same_label(low, labels[i]))
 			return 1;
 	return 0;
 }

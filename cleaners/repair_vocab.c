@@ -100,6 +100,7 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	e->no_split_cap = 0;
 	e->poss = 0;
 	e->apos = 0;
+	e->glued = 0;
 	vb->keys_len += n;
 	vb->slots[slot] = (uint32_t)++vb->n;
 	return e;
@@ -247,12 +248,19 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 			break;
 		uint32_t before = prev && only_spaces(s, prev_end, st) ? prev : 0;
 		prev = 0;
-		/* a word glued to digits or other symbols is not counted */
-		if ((st > 0 && ((unsigned char)s[st - 1] >= 0x80 || (s[st - 1] >= '0' && s[st - 1] <= '9'))) ||
-		    (i < n && s[i] >= '0' && s[i] <= '9'))
-			continue;
 		size_t len = i - st;
 		if (len >= REPAIR_MAX_WORD)
+			continue;
+		/* a word glued to digits or other symbols is not counted; one
+		 * written right after a number is ("64bit", "128bit") */
+		if (st > 0 && s[st - 1] >= '0' && s[st - 1] <= '9' && !(i < n && s[i] >= '0' && s[i] <= '9')) {
+			struct vocab_word *g = get(vb, s + st, len);
+			if (!g)
+				return SCRAPE_ENOMEM;
+			g->glued++;
+			continue;
+		}
+		if ((st > 0 && (unsigned char)s[st - 1] >= 0x80) || (i < n && s[i] >= '0' && s[i] <= '9'))
 			continue;
 		int poss = 0;
 		if (i + 1 < n && s[i] == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&

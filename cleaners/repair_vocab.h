@@ -14,6 +14,7 @@ struct vocab_word {
 	uint32_t count;    /* tokens written exactly as this word (any case) */
 	uint32_t cap;      /* ... of which start with a capital */
 	uint32_t poss;     /* tokens written as this word + "'s" / "’s" */
+	uint32_t glued;    /* tokens written right after a digit ("64bit") */
 	uint32_t apos;     /* tokens written as this word with an apostrophe
 			    * inside ("we're" for "were", "it's" for "its") */
 	const void *cache; /* for the caller: a look-up result kept per word */

@@ -12,6 +12,11 @@
  * more ("up": "upset", "upsample") is not split off unless the model knows
  * the bigram. */
 #define COMPOUND_FUNC 8
+/* How often a name must be written alone before its "s" form counts as
+ * evidence of lost apostrophes. */
+#define NAME_EVIDENCE 3
+/* SCOWL size of the very common words (10: the commonest). */
+#define VERY_COMMON 20
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -160,6 +165,13 @@ static int is_known(const struct repair_table_entry *e)
 static int is_func(const struct repair_table_entry *e)
 {
 	return e && (e->flags & RT_FUNC);
+}
+
+/* A word written in lowercase that the dictionaries know only with a
+ * capital, or not at all ("ina", "toa": "in a", "to a"). */
+static int odd_lower(const struct repair_table_entry *e, const char *w)
+{
+	return e && is_lower((unsigned char)w[0]) && !(e->flags & RT_LOWER);
 }
 
 static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
@@ -326,6 +338,28 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	return 0;
 }
 
+/* Letters in one case pattern: "word" or "Word". */
+static int plain_case(const char *w, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	return n > 0 && is_alpha((unsigned char)w[0]);
+}
+
+/* A common word capitalised because it starts a sentence ("Inthe"). */
+static int cap_start(const struct words_ctx *c, const struct repair_table_entry *e, const struct around *ar)
+{
+	return ar->prev == c->d->bos && ar->next_lower && is_dict(e) && e->level <= 35;
+}
+
+/* Tokens the document writes capitalised as w on its own. */
+static uint32_t doc_cap(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->cap : 0;
+}
+
 /* Part of a fused word: a common word, a name of the document (first part
  * only), or an apostrophe form ("dont"). Sets *id to its model word. */
 static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first, const struct around *ar,
@@ -333,8 +367,11 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 {
 	const struct repair_table_entry *e = lookup(c, w, n);
 	*id = -1;
-	if (!e)
-		return 0;
+	if (!e) {
+		/* "Gaimanput": a name of the document the tables do not know */
+		return first && n >= 3 && plain_case(w, n) && is_upper((unsigned char)w[0]) && doc_name(c, w, n) &&
+		       doc_count(c, w, n) >= 2;
+	}
 	if (n == 1) {
 		/* only "a" and "I" stand alone */
 		if (!(w[0] == 'a' || w[0] == 'I' ||
@@ -355,10 +392,21 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 		return a->lm_id >= 0;
 	}
 	if (capital) {
-		/* "Iraqor": a name; "Inthe": a capitalised word starting a sentence */
-		if (!is_name(c, e, w, n) && !(ar->prev == c->d->bos && ar->next_lower && is_dict(e) && e->level <= 35))
+		/* "Iraqor": a name; "Inthe": a capitalised word starting a
+		 * sentence; "Keyboardfrom": a word the document writes
+		 * capitalised (pair_ok() then wants a function word after it) */
+		if (!is_name(c, e, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0)
 			return 0;
+		if (is_name(c, e, w, n) && doc_count(c, w, n) >= 2) {
+			/* a name the model may not know ("Gaiman") */
+			*id = e->lm_id;
+			return 1;
+		}
 	} else if (!(is_dict(e) && e->level <= 60 && (e->flags & RT_LOWER))) {
+		return 0;
+	} else if (n == 2 && !is_func(e)) {
+		/* two letters stand alone as a function word ("in", "on"),
+		 * not as an abbreviation ("st") */
 		return 0;
 	}
 	*id = e->lm_id;
@@ -389,26 +437,32 @@ static int compound_like(const struct repair_table_entry *l, const struct repair
 
 /* Whether the split l|r of a fused word reads as two words. */
 static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
-		   int32_t id1, int32_t id2, int once)
+		   int32_t id1, int32_t id2, int once, const struct around *ar)
 {
 	const struct repair_table_entry *le = lookup(c, l, ln);
 	const struct repair_table_entry *re = lookup(c, r, rn);
-	if (!le || !re)
+	if (!re)
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
 	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln))
 		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
+	if (!le)
+		return 0;
+	if (is_upper((unsigned char)l[0]) && !cap_start(c, le, ar))
+		return rn > 1 && is_func(re);
 	if (is_func(le) || is_func(re)) {
 		if (listed)
 			return 1;
 		/* a bigram the model lacks ("from prenatal"): a common content
 		 * word of four letters or more beside one function word, in a
 		 * word the document writes once ("Yersinia pestis" is Latin),
-		 * that does not read as a compound ("upsample") */
+		 * that does not read as a compound; not one of the commonest
+		 * words (SCOWL 10), whose pairing with a function word the
+		 * model would know if it were usual ("upsample", "soname") */
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
-		       o->level <= 35 && !compound_like(le, re) &&
+		       o->level > 10 && o->level <= 35 && !compound_like(le, re) &&
 		       (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC;
 	}
 	if (ln < 3 || rn < 3 || compound_like(le, re))
@@ -423,14 +477,6 @@ static int lone_letter(char ch)
 	return ch == 'a' || ch == 'A' || ch == 'I';
 }
 
-/* Letters in one case pattern: "word" or "Word". */
-static int plain_case(const char *w, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (!is_lower((unsigned char)w[i]))
-			return 0;
-	return n > 0 && is_alpha((unsigned char)w[0]);
-}
 
 /*
  * Where the document itself splits w: it writes the two parts one after the
@@ -463,6 +509,15 @@ static size_t doc_split(const struct words_ctx *c, const char *w, size_t n)
 	return best_n > 0 && best_n >= fused ? best : 0;
 }
 
+/* w[0..k) w[k..n): two very common words the model knows together
+ * ("financial services"), so a fused form written twice is still two words. */
+static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, size_t n)
+{
+	const struct repair_table_entry *l = lookup(c, w, k), *r = lookup(c, w + k, n - k);
+	return l && r && l->level <= VERY_COMMON && r->level <= VERY_COMMON && k >= 3 && n - k >= 3 &&
+	       rdata_has_bigram(c->d, l->lm_id, r->lm_id);
+}
+
 /*
  * Splits a fused word w[0..n) into two or three parts when it is no word
  * itself. Emits the parts and returns 1, or returns 0 to keep w (nothing
@@ -474,7 +529,9 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	if (!c->spaces || n < 3 || n > MAX_FUSED)
 		return 0;
 	const struct repair_table_entry *e = lookup(c, w, n);
-	if (is_known(e) || rdata_apos(c->d, e))
+	/* "ina", "toa": a short odd word splits into two function words only */
+	int odd = odd_lower(e, w);
+	if ((is_known(e) && !(odd && n <= 5)) || rdata_apos(c->d, e))
 		return 0;
 	/* written so more than once: a word of the document, unless it reads
 	 * as a function word glued to another ("withthe") */
@@ -486,12 +543,28 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	if (failed && *failed)
 		return 0;
 	int repeated = vw && vw->count > 1;
-	size_t ds = doc_split(c, w, n);
+	size_t ds = odd ? 0 : doc_split(c, w, n);
 	if (ds) {
 		*last = word_id(c, w + ds, n - ds);
 		if (put_part(out, c, w, ds) || buf_putc(out, ' ') || put_part(out, c, w + ds, n - ds))
 			return SCRAPE_ENOMEM;
 		return 1;
+	}
+	/* "thatI", "withCBP": a function word, then "I" or capitals the
+	 * document writes on their own */
+	size_t lo = 0;
+	while (lo < n && is_lower((unsigned char)w[lo]))
+		lo++;
+	if (lo >= 2 && lo < n && is_func(lookup(c, w, lo))) {
+		size_t k = lo;
+		while (k < n && is_upper((unsigned char)w[k]))
+			k++;
+		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0))) {
+			*last = word_id(c, w + lo, n - lo);
+			if (buf_put(out, w, lo) || buf_putc(out, ' ') || buf_put(out, w + lo, n - lo))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
 	}
 	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
 	for (size_t i = 2; i + 1 < n; i++) {
@@ -531,7 +604,8 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		if (!pre_ok[i])
 			continue;
 		int32_t id1 = pre[i], id2;
-		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i], !repeated)) {
+		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i], !repeated && !odd, ar) &&
+		    (!odd || rdata_has_bigram(c->d, id1, suf[i]))) {
 			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, suf[i]) +
 				(ar->next >= 0 ? rdata_score(c->d, suf[i], ar->next) : 0);
 			if (s > best) {
@@ -545,7 +619,7 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			if (!suf_ok[j] || !part_ok(c, w + i, j - i, 0, ar, &id2))
 				continue;
 			int32_t id3 = suf[j];
-			if (!pair_ok(c, w, i, w + i, j - i, id1, id2, !repeated) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3, !repeated))
+			if (!pair_ok(c, w, i, w + i, j - i, id1, id2, !repeated, ar) || !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3, !repeated, ar))
 				continue;
 			/* a third part costs: prefer two when both read */
 			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
@@ -558,12 +632,15 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
-	if (b1 == 0) {
+	if (b1 == 0 || (odd && (b2 || !is_func(lookup(c, w, b1)) || !is_func(lookup(c, w + b1, n - b1)) ||
+				 (b1 * 2 == n && memcmp(w, w + b1, b1) == 0)))) {
 		if (failed)
 			*failed = 1;
 		return 0;
 	}
-	if (repeated && (b2 || is_upper((unsigned char)w[0]) || !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)))))
+	if (repeated && (b2 || is_upper((unsigned char)w[0]) ||
+			 !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)) ||
+			   very_common_pair(c, w, b1, n))))
 		return 0;
 	*last = best_last;
 	if (put_part(out, c, w, b1) || buf_putc(out, ' '))
@@ -584,7 +661,7 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
 	*last = e ? e->lm_id : -1;
 	/* the common case: a known word with no apostrophe form */
-	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx))
+	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w)))
 		return buf_put(out, w, n);
 	size_t uppers = 0, lowers = 0;
 	const char *apos = memchr(w, '\'', n);
@@ -593,9 +670,11 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 		lowers += is_lower((unsigned char)w[i]);
 	}
 	/* "NASAs" before a word: an acronym's possessive, when the document
-	 * writes "NASA's" too ("CEOs" is a plural) */
+	 * writes "NASA's" too, or the model knows "NASA's" as a word of its
+	 * own ("CEOs" is a plural) */
 	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
-	    !ar->after_the && ar->next_word && !ar->next_func && doc_poss(c, w, n - 1) > 0) {
+	    !ar->after_the && ar->next_word && !ar->next_func &&
+	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0))) {
 		char tmp[REPAIR_MAX_WORD + 4];
 		size_t l = put_poss(tmp, sizeof tmp, w, n);
 		if (l)
@@ -681,6 +760,13 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		/* a new sentence: a capitalised word after a word */
 		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
 		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
+			return 0;
+		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+			return 0;
+	} else if (soft && is_upper((unsigned char)r[0])) {
+		/* "Fortunately,Randall": a capitalised word after a comma alone
+		 * (no quote: "said,\"I" may open or close one) */
+		if (q != p + 1 || w[p] != ',' || (rn > 1 && !plain_case(r, rn)) || (rn == 1 && r[0] != 'I'))
 			return 0;
 		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
 			return 0;
@@ -792,6 +878,11 @@ static int split_number(struct buf *out, const struct words_ctx *c, const char *
 		r++;
 	if (r == n || !number_side_word(c, w + r, n - r) || magnitude_word(w + r, n - r))
 		return 0;
+	/* a unit the document glues to numbers more than once ("64bit",
+	 * "128bit") is its style, not damage */
+	const struct vocab_word *g = vocab_find(c->vb, w + r, n - r);
+	if (r == q && g && g->glued > 1)
+		return 0;
 	/* "10in" is ten inches: a word glued straight on is three letters or more */
 	if (r == q && n - r < 3)
 		return 0;
@@ -880,6 +971,10 @@ static size_t tokenize(struct tok *t, size_t cap, const char *s, size_t n, size_
  * an operator or brace, and several code symbols. */
 static int looks_like_code(const char *s, size_t n)
 {
+	/* prose has no operator at all: a quick answer */
+	if (!memchr(s, '=', n) && !memchr(s, '{', n) && !memchr(s, '}', n) && !memchr(s, '<', n) &&
+	    !memchr(s, '>', n))
+		return 0;
 	size_t sym = 0, op = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned k = ch_class[(unsigned char)s[i]];
@@ -893,7 +988,7 @@ static int looks_like_code(const char *s, size_t n)
  * apostrophe form (repair_plain()'s first test). */
 static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	if (!is_known(e) || e->apos_idx || n == 0)
+	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)w[i]))
@@ -964,12 +1059,22 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	return SCRAPE_OK;
 }
 
-int repair_words_english(const struct rdata *d, const struct vocab *vb)
+/* The table entry of a document word, looked up once per document. */
+static const struct repair_table_entry *vocab_entry(const struct rdata *d, struct vocab_word *v, const char *keys)
+{
+	if (!v->cached) {
+		v->cache = rdata_lookup(d, keys + v->key_off, v->key_len);
+		v->cached = 1;
+	}
+	return v->cache;
+}
+
+int repair_words_english(const struct rdata *d, struct vocab *vb)
 {
 	size_t all = 0, func = 0;
 	for (size_t i = 0; i < vb->n; i++) {
-		const struct vocab_word *v = &vb->v[i];
-		const struct repair_table_entry *e = rdata_lookup(d, vb->keys + v->key_off, v->key_len);
+		struct vocab_word *v = &vb->v[i];
+		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
 		all += v->count;
 		if (is_func(e))
 			func += v->count;
@@ -978,12 +1083,12 @@ int repair_words_english(const struct rdata *d, const struct vocab *vb)
 	return all < 20 || func * 4 >= all;
 }
 
-size_t repair_words_damage(const struct rdata *d, const struct vocab *vb)
+size_t repair_words_damage(const struct rdata *d, struct vocab *vb)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < vb->n; i++) {
-		const struct vocab_word *v = &vb->v[i];
-		const struct repair_table_entry *e = rdata_lookup(d, vb->keys + v->key_off, v->key_len);
+		struct vocab_word *v = &vb->v[i];
+		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
 		const struct repair_table_entry *a = rdata_apos(d, e);
 		if (!a || is_dict(e) || v->key_len < 3)
 			continue;
@@ -995,8 +1100,14 @@ size_t repair_words_damage(const struct rdata *d, const struct vocab *vb)
 			/* a possessive counts when its stem is an ordinary word
 			 * written in lowercase ("countrys"), not a name ("Edmunds") */
 			const struct repair_table_entry *stem = rdata_lookup(d, form, fl - 2);
+			const struct vocab_word *sv = vocab_find(vb, form, fl - 2);
 			if (stem && is_dict(stem) && (stem->flags & RT_LOWER))
 				n += v->count - v->cap;
+			else if (sv && sv->count >= NAME_EVIDENCE && sv->cap * 2 > sv->count)
+				/* "Epsteins" where the text names "Epstein" again and
+				 * again: a name's possessive, as plurals of names
+				 * ("the Bidens") are rare */
+				n += v->cap;
 		} else {
 			n += v->count;
 		}
