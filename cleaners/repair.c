@@ -12,7 +12,9 @@
 #include <string.h>
 
 /* Certain apostrophe damage ("dont", "Irans") a document must show before
- * words that are also correct ("its", "were") are judged by context. */
+ * words that are also correct ("its", "were") are judged by context; one
+ * ("dont", not a name's "Epsteins") is enough when the document writes no
+ * apostrophe at all. */
 #define EVIDENCE_AMBIGUOUS 2
 /* ... and before any word repair runs on text from correctly decoded HTML. */
 #define EVIDENCE_HTML 3
@@ -58,7 +60,12 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		repair_free(r);
 		return rc == SCRAPE_ENOMEM ? scrape_error_set(rc, "out of memory") : rc;
 	}
-	size_t damage = repair_words_damage(&r->d, &r->vb);
+	size_t names;
+	size_t damage = repair_words_damage(&r->d, &r->vb, &names);
+	/* tokens still written with an apostrophe */
+	size_t kept = 0;
+	for (size_t i = 0; i < r->vb.n; i++)
+		kept += r->vb.v[i].apos;
 	r->wc.d = &r->d;
 	r->wc.vb = &r->vb;
 	if (!repair_words_english(&r->d, &r->vb)) {
@@ -71,7 +78,7 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		r->wc.ambiguous = 0;
 	} else {
 		r->wc.apostrophes = r->wc.spaces = 1;
-		r->wc.ambiguous = damage >= EVIDENCE_AMBIGUOUS;
+		r->wc.ambiguous = damage >= EVIDENCE_AMBIGUOUS || (damage > names && kept == 0);
 	}
 	*out = r;
 	return SCRAPE_OK;

@@ -3,11 +3,17 @@
 
 #include <string.h>
 
-/* A context repair ("its" -> "it's") needs the apostrophe form to be this
+/* A context repair ("were" -> "we're") needs the apostrophe form to be this
  * much likelier (thousandths of a log10) than the word as written. */
-#define AMBIGUOUS_MARGIN 1500
+#define AMBIGUOUS_MARGIN 700
 /* ... or this much when the document writes the apostrophe form itself. */
-#define EVIDENCE_MARGIN 1000
+#define EVIDENCE_MARGIN 500
+/* "its" is a possessive determiner: the word after it is an open-class
+ * word the model rarely lists after either form, so the choice falls back
+ * on the unigram ratio of "it's" to "its", which a model of speech
+ * overstates for written text. It needs a wider margin. */
+#define ITS_MARGIN 1500
+#define ITS_EVIDENCE_MARGIN 1000
 /* A function word that starts (or ends) this many dictionary compounds or
  * more ("up": "upset", "upsample") is not split off unless the model knows
  * the bigram. */
@@ -193,6 +199,29 @@ static uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
 	return v ? v->poss : 0;
 }
 
+/*
+ * A word that is damage for sure when its apostrophe form exists: no
+ * dictionary lists it ("dont", "countrys"), or only as a rare word
+ * (SCOWL size 50 and up: "theres", "chinas") the model does not know while
+ * it knows the apostrophe form; or a function word's "'s" the model does
+ * not know ("hes", "shes").
+ */
+static int apos_certain(const struct rdata *d, const struct repair_table_entry *e,
+			const struct repair_table_entry *a)
+{
+	if (!is_dict(e))
+		return 1;
+	if (!a || e->lm_id >= 0 || a->lm_id < 0)
+		return 0;
+	if (e->level >= 50)
+		return 1;
+	const char *f = rdata_text(d, a);
+	size_t fl = strlen(f);
+	if (fl < 3 || f[fl - 2] != '\'' || f[fl - 1] != 's')
+		return 0;
+	return is_func(rdata_lookup(d, f, fl - 2));
+}
+
 /* Writes w with an apostrophe inserted where `form` (lowercase, same
  * letters plus apostrophes) has them. Returns the length, 0 if they do not
  * match or do not fit. */
@@ -248,6 +277,16 @@ static int doc_name(const struct words_ctx *c, const char *w, size_t n)
 	return v && v->cap > 0 && v->cap * 2 > v->count;
 }
 
+/* A name: a word the dictionaries write only capitalised ("Adam",
+ * "Sanders"), or one the document writes on its own, mostly capitalised. */
+static int name_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	if (e && (e->flags & RT_CAP) && !(e->flags & RT_LOWER) && is_dict(e))
+		return 1;
+	return doc_name(c, w, n) && doc_count(c, w, n) > 0;
+}
+
 /* The document writes w in lowercase somewhere ("news"). */
 static int doc_lower(const struct words_ctx *c, const char *w, size_t n)
 {
@@ -289,23 +328,35 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	size_t fl = form ? strlen(form) : 0;
 	if (form && fl >= 2 && form[fl - 1] != '\'') {
 		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
-		/* "Irans": a name's possessive needs the document's word for it */
-		int name_poss = poss && capital && (!(e->flags & RT_LOWER) || !is_dict(e));
+		/* "Irans": a name's possessive needs the document's word for it
+		 * ("Thats" is no name: its stem is a common word) */
+		const struct repair_table_entry *st = poss ? lookup(c, w, n - 1) : NULL;
+		int common_stem = st && is_dict(st) && (st->flags & RT_LOWER) && st->level <= 20;
+		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0)
 			return 0;
 		/* "the Bidens", "Bidens." are plurals */
 		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !ar->next_word))
 			return 0;
-		/* not a dictionary word ("dont", "countrys", "Im"): certain damage */
-		if (!is_dict(e))
+		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
+		 * ("theres"): certain damage */
+		if (apos_certain(c->d, e, a))
 			return insert_apos(dst, cap, w, n, form);
 		/* forms far rarer than the word ("as" -> "a's") need not be scored */
 		int rare = e->lm_id >= 0 && c->d->uni_prob[a->lm_id] + 4000 < c->d->uni_prob[e->lm_id];
-		if (c->ambiguous && a->lm_id >= 0 && !rare) {
+		/* "Fords are", "presidents have": a possessive is followed by
+		 * what it owns, not by a function word (a speech model likes
+		 * "Ford's" as "Ford is" more than written text does) */
+		int plural_before_func = poss && !common_stem && ar->next_func;
+		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
 			int change = context_score(c, ar->prev, a->lm_id, ar->next);
-			if (change - keep > (doc_apos(c, w, n) > 0 ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN))
+			int evidence = doc_apos(c, w, n) > 0;
+			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
+			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's')
+				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+			if (change - keep > margin)
 				return insert_apos(dst, cap, w, n, form);
 		}
 		if (!(capital && poss))
@@ -462,10 +513,12 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
-		       o->level > 10 && o->level <= 35 && !compound_like(le, re) &&
+		       o->level > 10 && o->level <= 50 && !compound_like(le, re) &&
 		       (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC;
 	}
-	if (ln < 3 || rn < 3 || compound_like(le, re))
+	if (ln < 3 || rn < 3)
+		return 0;
+	if (compound_like(le, re))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
@@ -507,6 +560,34 @@ static size_t doc_split(const struct words_ctx *c, const char *w, size_t n)
 	if (best && is_upper((unsigned char)w[best]) && best_n <= fused)
 		return 0;
 	return best_n > 0 && best_n >= fused ? best : 0;
+}
+
+/*
+ * Two capitalised words fused: a name and a name ("AdamNeumann",
+ * "BernieSanders"), or a common word starting a sentence and a name
+ * ("WhileChina"). A brand made of two ordinary words ("PlayStation",
+ * "FaceTime", "MinnesotaCare") is never split: its second part is no
+ * name. Returns the length of the first word, 0 if none.
+ */
+static size_t split_names(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	size_t k = 1;
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	if (k < 2 || k >= n || n - k < 3 || !plain_case(w + k, n - k))
+		return 0;
+	/* a common word is a name when the document writes it capitalised,
+	 * on its own, more than once ("Apple") */
+	const struct repair_table_entry *y = lookup(c, w + k, n - k);
+	if (!name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))
+		return 0;
+	const struct repair_table_entry *x = lookup(c, w, k);
+	if (k >= 3 && name_word(c, w, k) && !(x && (x->flags & RT_LOWER)))
+		return k;
+	/* a sentence starting with a common word, glued to a name */
+	if (ar->prev == c->d->bos && is_dict(x) && (x->flags & RT_LOWER) && (is_func(x) || (k >= 3 && x->level <= 35)))
+		return k;
+	return 0;
 }
 
 /* w[0..k) w[k..n): two very common words the model knows together
@@ -691,6 +772,15 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 			return SCRAPE_OK;
 		}
 	}
+	if (c->spaces && !apos && uppers == 2 && is_upper((unsigned char)w[0]) && !is_known(e)) {
+		size_t k = split_names(c, w, n, ar);
+		if (k) {
+			*last = word_id(c, w + k, n - k);
+			if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
+				return SCRAPE_ENOMEM;
+			return SCRAPE_OK;
+		}
+	}
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
 		return buf_put(out, w, n);
@@ -771,7 +861,11 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
 			return 0;
 	} else if (soft) {
-		if (!is_lower((unsigned char)r[0]) || !is_dict(le) || !is_dict(re))
+		/* "however,the", "ICUs,each", "Boesky,a": a common word after a
+		 * comma or semicolon (the word before may be a name) */
+		if (!is_lower((unsigned char)r[0]) || !is_dict(re) || !(re->flags & RT_LOWER))
+			return 0;
+		if (!is_dict(le) && !(rn == 1 ? r[0] == 'a' : is_func(re) || re->level <= 35))
 			return 0;
 	} else {
 		return 0;
@@ -822,6 +916,23 @@ static int magnitude_word(const char *w, size_t n)
 	return 0;
 }
 
+/* Length of a month name at the start of w[0..n) ("October", "Aug."),
+ * 0 if none. */
+static size_t month_len(const char *w, size_t n)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
+		"Sep.", "Oct.", "Nov.", "Dec.",
+	};
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		size_t l = strlen(months[i]);
+		if (l < n && memcmp(w, months[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
 /* A lowercase word that can stand beside a number: a common dictionary
  * word (a function word when it is short). */
 static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
@@ -844,6 +955,27 @@ static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
 static int split_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 			const struct around *ar, int32_t *last)
 {
+	size_t m = month_len(w, n);
+	if (m && number_len(w + m, n - m) == n - m && n - m <= 4) {
+		/* "October2018", "Aug.14" */
+		*last = -1;
+		if (buf_put(out, w, m) || buf_putc(out, ' ') || buf_put(out, w + m, n - m))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (n == 7 || n == 6) {
+		/* "15,2019": a day, then a year */
+		size_t d = n - 5;
+		int year = w[d] == ',' && (memcmp(w + d + 1, "19", 2) == 0 || memcmp(w + d + 1, "20", 2) == 0);
+		for (size_t i = 0; i < n && year; i++)
+			year = i == d || is_digit((unsigned char)w[i]);
+		if (year) {
+			*last = -1;
+			if (buf_put(out, w, d + 1) || buf_putc(out, ' ') || buf_put(out, w + d + 1, 4))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
 	size_t p = 0;
 	while (p < n && is_lower((unsigned char)w[p]))
 		p++;
@@ -876,18 +1008,137 @@ static int split_number(struct buf *out, const struct words_ctx *c, const char *
 	size_t r = q;
 	if (ch_is(w[r], CH_SOFT))
 		r++;
-	if (r == n || !number_side_word(c, w + r, n - r) || magnitude_word(w + r, n - r))
+	if (r == n || !number_side_word(c, w + r, n - r))
 		return 0;
 	/* a unit the document glues to numbers more than once ("64bit",
-	 * "128bit") is its style, not damage */
+	 * "128bit"), or a magnitude it glues at all ("£38million"), is its
+	 * style, not damage, unless it writes the word apart more often */
 	const struct vocab_word *g = vocab_find(c->vb, w + r, n - r);
-	if (r == q && g && g->glued > 1)
+	int magnitude = magnitude_word(w + r, n - r);
+	if (r == q && (magnitude || (g && g->glued > 1)) && (!g || g->count <= g->glued))
 		return 0;
-	/* "10in" is ten inches: a word glued straight on is three letters or more */
-	if (r == q && n - r < 3)
+	/* "10in" is ten inches: a word glued straight on is three letters or
+	 * more, or a short function word ("2015or", "$0.10by") */
+	if (r == q && n - r < 3 && !(n - r == 2 && is_func(lookup(c, w + r, 2)) && memcmp(w + r, "in", 2) != 0))
 		return 0;
 	*last = word_id(c, w + r, n - r);
 	if (buf_put(out, w, r) || buf_putc(out, ' ') || buf_put(out, w + r, n - r))
+		return SCRAPE_ENOMEM;
+	return 1;
+}
+
+static int is_alnum(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+/*
+ * A parenthesis glued to the words around it: "again(and", "units(30%",
+ * "($78,770)with", "(SHCOMP)slumped". A plural marker ("item(s)") and
+ * anything with more parentheses (code: "f(g(x))") stay. Returns 1 when it
+ * split (and emitted), 0 to leave w alone.
+ */
+static int split_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last)
+{
+	const char *o = memchr(w, '(', n), *cl = memchr(w, ')', n);
+	if (o && !cl && !memchr(o + 1, '(', n - (size_t)(o - w) - 1)) {
+		size_t i = (size_t)(o - w), rn = n - i - 1;
+		const char *r = o + 1;
+		int left_word = i >= 2;
+		for (size_t k = 0; k < i && left_word; k++)
+			left_word = is_alnum((unsigned char)w[k]);
+		if (!left_word || rn == 0 || !(is_alnum((unsigned char)r[0]) || r[0] == '@' || r[0] == '$'))
+			return 0;
+		/* "item(s", "match(es": a plural marker */
+		if (rn <= 2 && is_lower((unsigned char)r[0]))
+			return 0;
+		*last = -1;
+		if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, o, rn + 1))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (cl && !memchr(cl + 1, ')', n - (size_t)(cl - w) - 1) && !memchr(cl + 1, '(', n - (size_t)(cl - w) - 1)) {
+		size_t j = (size_t)(cl - w), rn = n - j - 1;
+		const char *r = cl + 1;
+		/* "(s)he": one letter in the parentheses */
+		if (j < 2 || rn < 2 || (o && cl - o < 3))
+			return 0;
+		for (size_t k = 0; k < rn; k++)
+			if (!is_alpha((unsigned char)r[k]))
+				return 0;
+		/* "(multi)media": a prefix in parentheses, one word without them */
+		size_t st = o ? (size_t)(o - w) + 1 : 0;
+		char joined[REPAIR_MAX_WORD];
+		if (j - st + rn < sizeof joined) {
+			memcpy(joined, w + st, j - st);
+			memcpy(joined + j - st, r, rn);
+			if (is_known(lookup(c, joined, j - st + rn)))
+				return 0;
+		}
+		*last = -1;
+		if (buf_put(out, w, j + 1) || buf_putc(out, ' ') || buf_put(out, r, rn))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+/* Letters and digits in parts joined by single hyphens ("all-wheel",
+ * "15.6-inch"); nothing else. */
+static int hyphenated(const char *w, size_t n)
+{
+	if (n < 3 || w[0] == '-' || w[n - 1] == '-' || !memchr(w, '-', n))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '-' && w[i + 1] == '-')
+			return 0;
+		if (!is_alnum((unsigned char)w[i]) && w[i] != '-' && !(w[i] == '.' && i > 0 && is_digit((unsigned char)w[i - 1])))
+			return 0;
+	}
+	return 1;
+}
+
+/* One end of a hyphenated word, repaired when it is two words fused:
+ * letters are split like any fused word, a word and a number apart. */
+static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+		      int32_t *last)
+{
+	size_t digits = 0, lowers = 0;
+	for (size_t i = 0; i < n; i++) {
+		digits += is_digit((unsigned char)w[i]);
+		lowers += is_lower((unsigned char)w[i]);
+	}
+	int rc = 0;
+	if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
+		rc = split_fused(out, c, w, n, ar, last);
+	else if (digits > 0 && lowers > 0 && is_lower((unsigned char)w[0]))
+		rc = split_number(out, c, w, n, ar, last);
+	if (rc == 0)
+		rc = buf_put(out, w, n) ? SCRAPE_ENOMEM : 0;
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * A hyphenated word with a word glued to its first or last part:
+ * "electricall-wheel" ("electric all-wheel"), "anti-governmentprotests",
+ * "new16-inch". The parts between stay as they are.
+ */
+static int split_hyphen(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+			const struct around *ar, int32_t *last)
+{
+	const char *h = memchr(w, '-', n);
+	size_t i = (size_t)(h - w), j = n;
+	while (j > 0 && w[j - 1] != '-')
+		j--;
+	struct around al = *ar, at = *ar;
+	al.have_self = at.have_self = 0;
+	al.next = -1;
+	al.next_word = al.next_func = al.next_lower = 0;
+	at.prev = -1;
+	at.after_the = 0;
+	int32_t ignore;
+	if (hyphen_end(out, c, w, i, &al, &ignore) || buf_put(out, w + i, j - i) ||
+	    hyphen_end(out, c, w + j, n - j, &at, last))
 		return SCRAPE_ENOMEM;
 	return 1;
 }
@@ -912,7 +1163,13 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		break;
 	}
 	if (!letters) {
-		int rc = c->spaces ? split_number(out, c, w, n, ar, last) : 0;
+		int rc = 0;
+		if (c->spaces && (memchr(w, '(', n) || memchr(w, ')', n)))
+			rc = split_paren(out, c, w, n, last);
+		if (rc == 0 && c->spaces && hyphenated(w, n))
+			rc = split_hyphen(out, c, w, n, ar, last);
+		if (rc == 0 && c->spaces)
+			rc = split_number(out, c, w, n, ar, last);
 		if (rc < 0)
 			return rc;
 		return rc ? SCRAPE_OK : buf_put(out, w, n);
@@ -1083,14 +1340,15 @@ int repair_words_english(const struct rdata *d, struct vocab *vb)
 	return all < 20 || func * 4 >= all;
 }
 
-size_t repair_words_damage(const struct rdata *d, struct vocab *vb)
+size_t repair_words_damage(const struct rdata *d, struct vocab *vb, size_t *names)
 {
 	size_t n = 0;
+	*names = 0;
 	for (size_t i = 0; i < vb->n; i++) {
 		struct vocab_word *v = &vb->v[i];
 		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
 		const struct repair_table_entry *a = rdata_apos(d, e);
-		if (!a || is_dict(e) || v->key_len < 3)
+		if (!a || !apos_certain(d, e, a) || v->key_len < 3)
 			continue;
 		const char *form = rdata_text(d, a);
 		size_t fl = strlen(form);
@@ -1107,10 +1365,10 @@ size_t repair_words_damage(const struct rdata *d, struct vocab *vb)
 				/* "Epsteins" where the text names "Epstein" again and
 				 * again: a name's possessive, as plurals of names
 				 * ("the Bidens") are rare */
-				n += v->cap;
+				*names += v->cap;
 		} else {
 			n += v->count;
 		}
 	}
-	return n;
+	return n + *names;
 }

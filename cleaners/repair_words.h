@@ -31,9 +31,11 @@ struct words_ctx {
 int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n);
 
 /* Number of tokens in the document vocabulary that are certain apostrophe
- * damage ("dont", "theyre", "countrys"): the evidence for context repairs.
- * Keeps each word's table entry in the vocabulary for later look-ups. */
-size_t repair_words_damage(const struct rdata *d, struct vocab *vb);
+ * damage ("dont", "theyre", "countrys", and possessives of names the
+ * document writes again and again, "Epsteins"): the evidence for context
+ * repairs. *names gets how many of them are names'. Keeps each word's
+ * table entry in the vocabulary for later look-ups. */
+size_t repair_words_damage(const struct rdata *d, struct vocab *vb, size_t *names);
 
 /* 1 if the document reads as English (a quarter of its words or more are
  * among the model's 100 most frequent), or is too short to tell. */

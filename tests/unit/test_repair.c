@@ -187,6 +187,52 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "a 64bit type", 0), "a 64 bit type");
 }
 
+static void dates_parentheses_and_hyphens(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care and we dont either; the towns mayor isnt sure.";
+	assert_string_equal(piece(doc, "By October2018 and on May 15,2019, or Aug.14", 0),
+			    "By October 2018 and on May 15, 2019, or Aug. 14");
+	assert_string_equal(piece(doc, "in 2015or 2016, at $0.10by noon", 0), "in 2015 or 2016, at $0.10 by noon");
+	assert_string_equal(piece(doc, "it came again(and again), units(30%), ($78,770)with tax", 0),
+			    "it came again (and again), units (30%), ($78,770) with tax");
+	assert_string_equal(piece(doc, "an anti-governmentprotests march, a new16-inch screen, areself-serving", 0),
+			    "an anti-government protests march, a new 16-inch screen, are self-serving");
+	assert_string_equal(piece(doc, "Boesky,a trader, and the ICUs,each full", 0),
+			    "Boesky, a trader, and the ICUs, each full");
+	/* a plural marker, a prefix in parentheses, code, one letter */
+	const char *same = "the item(s), (multi)media, f(x), (s)he, Pixel 3a, Series 3";
+	assert_string_equal(piece(doc, same, 0), same);
+}
+
+static void names_fused(void **state)
+{
+	(void)state;
+	const char *doc = "Adam Neumann founded it. Neumann said they dont know. Bernie Sanders spoke, and "
+			  "Sanders won.";
+	assert_string_equal(piece(doc, "The founder AdamNeumann left.", 0), "The founder Adam Neumann left.");
+	assert_string_equal(piece(doc, "WhileNeumann spoke, they left.", 0), "While Neumann spoke, they left.");
+	/* brands of two ordinary words stay, even at a sentence start */
+	const char *same = "FaceTime and PlayStation, MinnesotaCare and DelGiorno";
+	assert_string_equal(piece(doc, same, 0), same);
+	assert_string_equal(piece(doc, "PlayStation sales rose.", 0), "PlayStation sales rose.");
+}
+
+static void rare_words_that_lost_an_apostrophe(void **state)
+{
+	(void)state;
+	/* dictionary words so rare the apostrophe form is the reading */
+	assert_string_equal(piece(NULL, "Thats why theres a plan, and hes sure of Chinas role.", 0),
+			    "That's why there's a plan, and he's sure of China's role.");
+	/* a plural before a function word stays plural */
+	const char *doc = "They dont care and we dont either; the towns mayor isnt sure. Ford makes cars, "
+			  "Ford sells cars.";
+	assert_string_equal(piece(doc, "Fords are cheap", 0), "Fords are cheap");
+	/* "were" by context, with a document that writes no apostrophe */
+	assert_string_equal(piece("Ill say they dont care.", "Were going home now, but they were there.", 0),
+			    "We're going home now, but they were there.");
+}
+
 static void fused_words_the_document_writes_apart(void **state)
 {
 	(void)state;
@@ -287,6 +333,9 @@ int main(void)
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(words_beside_numbers),
+		cmocka_unit_test(dates_parentheses_and_hyphens),
+		cmocka_unit_test(names_fused),
+		cmocka_unit_test(rare_words_that_lost_an_apostrophe),
 		cmocka_unit_test(fused_words_the_document_writes_apart),
 		cmocka_unit_test(possessives_of_document_names),
 		cmocka_unit_test(never_touched),
