@@ -333,7 +333,12 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		const struct repair_table_entry *st = poss ? lookup(c, w, n - 1) : NULL;
 		int common_stem = st && is_dict(st) && (st->flags & RT_LOWER) && st->level <= 20;
 		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
-		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0)
+		/* ... or a name every dictionary writes capitalised, which the
+		 * document writes alone too, whose "s" form no list knows, before
+		 * a lowercase word ("Europes population"; "Flos" is a brand) */
+		int known_name = st && is_dict(st) && (st->flags & RT_CAP) && !(st->flags & RT_LOWER) && !is_known(e) &&
+				 doc_count(c, w, n - 1) > 0 && ar->next_word && ar->next_lower && !ar->next_func;
+		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
 			return 0;
 		/* "the Bidens", "Bidens." are plurals */
 		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !ar->next_word))
@@ -398,10 +403,11 @@ static int plain_case(const char *w, size_t n)
 	return n > 0 && is_alpha((unsigned char)w[0]);
 }
 
-/* A common word capitalised because it starts a sentence ("Inthe"). */
+/* A common word capitalised because it starts a sentence ("Inthe"), before
+ * a lowercase word or punctuation. */
 static int cap_start(const struct words_ctx *c, const struct repair_table_entry *e, const struct around *ar)
 {
-	return ar->prev == c->d->bos && ar->next_lower && is_dict(e) && e->level <= 35;
+	return ar->prev == c->d->bos && (ar->next_lower || !ar->next_word) && is_dict(e) && e->level <= 35;
 }
 
 /* Tokens the document writes capitalised as w on its own. */
@@ -590,6 +596,30 @@ static size_t split_names(const struct words_ctx *c, const char *w, size_t n, co
 	return 0;
 }
 
+/*
+ * Capitals glued to a lowercase word: "CEOof", "NASAits", "VOTEon". The
+ * capitals are written alone elsewhere in the document (or are a word
+ * themselves), and the word after is a function word or a common word, so
+ * plurals ("CEOs", "NGOs") and brands ("JPMorgan", "SaaS") stay. Returns
+ * the length of the capitals, 0 if none.
+ */
+static size_t split_acronym(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_upper((unsigned char)w[k]))
+		k++;
+	if (k < 2 || n - k < 2)
+		return 0;
+	for (size_t i = k; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *r = lookup(c, w + k, n - k);
+	if (!is_dict(r) || !(r->flags & RT_LOWER) || !(is_func(r) || (n - k >= 3 && r->level <= 35)))
+		return 0;
+	const struct repair_table_entry *a = lookup(c, w, k);
+	return doc_count(c, w, k) > 0 || (k >= 3 && is_dict(a)) ? k : 0;
+}
+
 /* w[0..k) w[k..n): two very common words the model knows together
  * ("financial services"), so a fused form written twice is still two words. */
 static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, size_t n)
@@ -772,6 +802,15 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 			return SCRAPE_OK;
 		}
 	}
+	if (c->spaces && !apos && uppers >= 2 && !is_known(e)) {
+		size_t k = split_acronym(c, w, n);
+		if (k) {
+			*last = word_id(c, w + k, n - k);
+			if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
+				return SCRAPE_ENOMEM;
+			return SCRAPE_OK;
+		}
+	}
 	if (c->spaces && !apos && uppers == 2 && is_upper((unsigned char)w[0]) && !is_known(e)) {
 		size_t k = split_names(c, w, n, ar);
 		if (k) {
@@ -780,6 +819,17 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 				return SCRAPE_ENOMEM;
 			return SCRAPE_OK;
 		}
+	}
+	/* "WeWorks core business": a brand the document writes again and
+	 * again, with an "s", before a word that is not a function word, in a
+	 * text that lost its apostrophes */
+	if (c->apostrophes && c->ambiguous && !apos && uppers >= 2 && lowers > 0 && is_upper((unsigned char)w[0]) &&
+	    n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && lowers >= 2 && !is_known(e) && doc_count(c, w, n - 1) >= 2 &&
+	    doc_name(c, w, n - 1) && !ar->after_the && ar->next_word && !ar->next_func) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = put_poss(tmp, sizeof tmp, w, n);
+		if (l)
+			return buf_put(out, tmp, l);
 	}
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
