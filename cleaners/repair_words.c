@@ -492,6 +492,19 @@ static int compound_like(const struct repair_table_entry *l, const struct repair
 	return head >= 15 || head + tail >= 16;
 }
 
+/* w ends as an inflected form of a dictionary word: "-ly", "-ed", "-ing",
+ * or a plural "s" of a stem the dictionaries know. */
+static int inflected(const struct words_ctx *c, const char *w, size_t n)
+{
+	if (n >= 5 && (memcmp(w + n - 2, "ly", 2) == 0 || memcmp(w + n - 2, "ed", 2) == 0))
+		return 1;
+	if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
+		return 1;
+	if (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+		return is_dict(lookup(c, w, n - 1));
+	return 0;
+}
+
 /* Whether the split l|r of a fused word reads as two words. */
 static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
 		   int32_t id1, int32_t id2, int once, const struct around *ar)
@@ -524,6 +537,12 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	}
 	if (ln < 3 || rn < 3)
 		return 0;
+	/* a compound no dictionary lists starts with a plain word, not with an
+	 * adverb, a participle or a plural ("completelyestranged",
+	 * "stillfaces" aside, "teenagedfangirl", "marketersachieving") */
+	if (inflected(c, l, ln) && le->level <= 50 && re->level <= 50 && (re->flags & RT_LOWER) &&
+	    (listed || (ln >= 4 && rn >= 4)))
+		return 1;
 	if (compound_like(le, re))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
@@ -629,6 +648,14 @@ static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, 
 	       rdata_has_bigram(c->d, l->lm_id, r->lm_id);
 }
 
+/* A common dictionary word written in lowercase, or the stripped form of
+ * an apostrophe word ("werent"). */
+static int one_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	return (is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50) || (e && !is_dict(e) && rdata_apos(c->d, e));
+}
+
 /*
  * Splits a fused word w[0..n) into two or three parts when it is no word
  * itself. Emits the parts and returns 1, or returns 0 to keep w (nothing
@@ -714,7 +741,7 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	for (size_t i = 1; i < n; i++) {
 		if (!pre_ok[i])
 			continue;
-		int32_t id1 = pre[i], id2;
+		int32_t id1 = pre[i];
 		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i], !repeated && !odd, ar) &&
 		    (!odd || rdata_has_bigram(c->d, id1, suf[i]))) {
 			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, suf[i]) +
@@ -726,6 +753,15 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 				best_last = suf[i];
 			}
 		}
+	}
+	/* three parts only when no two do; and two parts that are one word
+	 * together are that word: "someillicit" is "some illicit", not
+	 * "so me illicit", "timeasleep" "time asleep" */
+	int two = b1 != 0;
+	for (size_t i = 1; i < n && !two; i++) {
+		if (!pre_ok[i])
+			continue;
+		int32_t id1 = pre[i], id2;
 		for (size_t j = i + 1; j < n && n >= 8; j++) {
 			if (!suf_ok[j] || !part_ok(c, w + i, j - i, 0, ar, &id2))
 				continue;
@@ -743,6 +779,10 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
+	if (b2 && one_word(c, w, b2))
+		b1 = b2, b2 = 0;
+	else if (b2 && one_word(c, w + b1, n - b1))
+		b2 = 0;
 	if (b1 == 0 || (odd && (b2 || !is_func(lookup(c, w, b1)) || !is_func(lookup(c, w + b1, n - b1)) ||
 				 (b1 * 2 == n && memcmp(w, w + b1, b1) == 0)))) {
 		if (failed)
