@@ -14,6 +14,9 @@
  * overstates for written text. It needs a wider margin. */
 #define ITS_MARGIN 1500
 #define ITS_EVIDENCE_MARGIN 1000
+/* A capitalised "s" form the dictionaries list as a name of its own
+ * ("Edmunds", "Browns", "Peoples") needs as much. */
+#define NAME_MARGIN 1500
 /* A function word that starts (or ends) this many dictionary compounds or
  * more ("up": "upset", "upsample") is not split off unless the model knows
  * the bigram. */
@@ -361,6 +364,9 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
 			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's')
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+			/* "Edmunds", "Browns": a name of its own in the dictionaries */
+			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
+				margin = NAME_MARGIN;
 			if (change - keep > margin)
 				return insert_apos(dst, cap, w, n, form);
 		}
@@ -380,7 +386,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	/* "Neumanns", "Fords": a name of the document with an "s", in a text
 	 * that lost its apostrophes; "the Bidens" is a plural */
 	if (capital && c->ambiguous && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
-	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
+	    ar->next_word && !ar->next_func && is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
 		return put_poss(dst, cap, w, n);
 	/* "Fords", "Apples": a name of the document that is also a word, with
 	 * an "s" before a word that is not a function word ("Ford's Mustang");
