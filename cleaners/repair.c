@@ -16,6 +16,9 @@
  * ("dont", not a name's "Epsteins") is enough when the document writes no
  * apostrophe at all. */
 #define EVIDENCE_AMBIGUOUS 2
+/* ... unless it writes far more apostrophes than it lost: a few odd words
+ * ("dont" in a quoted tweet) in a text that kept them are no evidence. */
+#define KEPT_PER_LOST 4
 /* ... and before any word repair runs on text from correctly decoded HTML. */
 #define EVIDENCE_HTML 3
 /* English prose writes about one word in fifty with an apostrophe (the
@@ -83,7 +86,7 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		r->wc.ambiguous = 0;
 	} else {
 		r->wc.apostrophes = r->wc.spaces = 1;
-		r->wc.ambiguous = damage >= EVIDENCE_AMBIGUOUS || (damage > names && kept == 0) ||
+		r->wc.ambiguous = (damage >= EVIDENCE_AMBIGUOUS && kept <= damage * KEPT_PER_LOST) || (damage > names && kept == 0) ||
 				   (kept == 0 && words >= SILENT_WORDS);
 	}
 	*out = r;

@@ -26,6 +26,9 @@
 #define NAME_EVIDENCE 3
 /* SCOWL size of the very common words (10: the commonest). */
 #define VERY_COMMON 20
+/* log10 P(second | first), thousandths, of two content words the model
+ * puts together often. */
+#define STRONG_BIGRAM (-2600)
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -204,7 +207,8 @@ static uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
 
 /*
  * A word that is damage for sure when its apostrophe form exists: no
- * dictionary lists it ("dont", "countrys"), or only as a rare word
+ * dictionary lists it ("dont", "countrys", see below for words only the
+ * model knows), or only as a rare word
  * (SCOWL size 50 and up: "theres", "chinas") the model does not know while
  * it knows the apostrophe form; or a function word's "'s" the model does
  * not know ("hes", "shes").
@@ -212,8 +216,11 @@ static uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
 static int apos_certain(const struct rdata *d, const struct repair_table_entry *e,
 			const struct repair_table_entry *a)
 {
+	/* a word only the model knows is damage when the apostrophe form is
+	 * far likelier ("arent", "im"), not when it is a plural of its own
+	 * ("spectrums", "Kennedys") */
 	if (!is_dict(e))
-		return 1;
+		return !a || e->lm_id < 0 || a->lm_id < 0 || d->uni_prob[a->lm_id] > d->uni_prob[e->lm_id] + 1000;
 	if (!a || e->lm_id >= 0 || a->lm_id < 0)
 		return 0;
 	if (e->level >= 50)
@@ -355,7 +362,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		/* "Fords are", "presidents have": a possessive is followed by
 		 * what it owns, not by a function word (a speech model likes
 		 * "Ford's" as "Ford is" more than written text does) */
-		int plural_before_func = poss && !common_stem && ar->next_func;
+		int plural_before_func = poss && !is_func(st) && ar->next_func;
 		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
@@ -380,7 +387,8 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 	if (!is_known(e)) {
 		/* "Dehqans" when the text has "Dehqan's"; "countrys" */
 		if (doc_poss(c, w, n - 1) > 0 ||
-		    (c->ambiguous && !capital && stem && (stem->flags & RT_POSS) && is_dict(stem)))
+		    (c->ambiguous && !capital && stem && (stem->flags & RT_POSS) && is_dict(stem) && ar->next_word &&
+		     !ar->next_func))
 			return put_poss(dst, cap, w, n);
 	}
 	/* "Neumanns", "Fords": a name of the document with an "s", in a text
@@ -450,7 +458,7 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
-	if (a && !is_dict(e) && !capital) {
+	if (a && apos_certain(c->d, e, a) && !capital) {
 		*id = a->lm_id;
 		return a->lm_id >= 0;
 	}
@@ -483,7 +491,7 @@ static int put_part(struct buf *out, const struct words_ctx *c, const char *w, s
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l;
-	if (a && !is_dict(e) && !is_upper((unsigned char)w[0]) &&
+	if (a && apos_certain(c->d, e, a) && !is_upper((unsigned char)w[0]) &&
 	    (l = insert_apos(tmp, sizeof tmp, w, n, rdata_text(c->d, a))) > 0)
 		return buf_put(out, tmp, l);
 	return buf_put(out, w, n);
@@ -520,8 +528,14 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (!re)
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
-	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln))
+	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln)) {
+		/* a name in a row of capitalised words ("Northwell Health",
+		 * "Riverbend Music Center") reads as one, unless the model
+		 * knows the two words together */
+		if (!listed && id1 >= 0 && ar->next_word && !ar->next_lower)
+			return 0;
 		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
+	}
 	if (!le)
 		return 0;
 	if (is_upper((unsigned char)l[0]) && !cap_start(c, le, ar))
@@ -548,6 +562,12 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	 * "stillfaces" aside, "teenagedfangirl", "marketersachieving") */
 	if (inflected(c, l, ln) && le->level <= 50 && re->level <= 50 && (re->flags & RT_LOWER) &&
 	    (listed || (ln >= 4 && rn >= 4)))
+		return 1;
+	/* two common words the model puts together often ("rear wheels",
+	 * "hard work"), one of which the document writes alone, are two words
+	 * whatever compounds they start or end */
+	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
+	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
 		return 1;
 	if (compound_like(le, re))
 		return 0;
@@ -607,12 +627,16 @@ static size_t split_names(const struct words_ctx *c, const char *w, size_t n, co
 		k++;
 	if (k < 2 || k >= n || n - k < 3 || !plain_case(w + k, n - k))
 		return 0;
+	const struct repair_table_entry *x = lookup(c, w, k);
+	const struct repair_table_entry *y = lookup(c, w + k, n - k);
+	/* a common name, then a word no list knows: a first name and a
+	 * surname ("DanielElahi") */
+	if (k >= 3 && !is_known(y) && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50)
+		return k;
 	/* a common word is a name when the document writes it capitalised,
 	 * on its own, more than once ("Apple") */
-	const struct repair_table_entry *y = lookup(c, w + k, n - k);
 	if (!name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))
 		return 0;
-	const struct repair_table_entry *x = lookup(c, w, k);
 	if (k >= 3 && name_word(c, w, k) && !(x && (x->flags & RT_LOWER)))
 		return k;
 	/* a sentence starting with a common word, glued to a name */
@@ -659,7 +683,7 @@ static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, 
 static int one_word(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct repair_table_entry *e = lookup(c, w, n);
-	return (is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50) || (e && !is_dict(e) && rdata_apos(c->d, e));
+	return (is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50) || (e && apos_certain(c->d, e, rdata_apos(c->d, e)) && rdata_apos(c->d, e));
 }
 
 /*
