@@ -186,6 +186,13 @@ static int odd_lower(const struct repair_table_entry *e, const char *w)
 	return e && is_lower((unsigned char)w[0]) && !(e->flags & RT_LOWER);
 }
 
+/* A word written in lowercase that is no common word (SCOWL size 70 and
+ * up, or none): it may be two words fused ("tobe"). */
+static int rare_lower(const struct repair_table_entry *e, const char *w)
+{
+	return e->level >= 70 && is_lower((unsigned char)w[0]);
+}
+
 static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct vocab_word *v = vocab_find(c->vb, w, n);
@@ -678,6 +685,37 @@ static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, 
 	       rdata_has_bigram(c->d, l->lm_id, r->lm_id);
 }
 
+/*
+ * A rare word that is far likelier two common words fused: "tobe" (SCOWL
+ * size 80) is "to be", "afteryears" "after years". Only when the word is
+ * no common word (SCOWL size 70 and up, or no SCOWL size), the document
+ * writes it once, both parts are common words the model puts together,
+ * and the pair is a thousand times likelier than the word. Returns the
+ * length of the first part, 0 if none.
+ */
+static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, const struct repair_table_entry *e)
+{
+	if (e->level < 70 || !(e->flags & RT_LOWER) || doc_count(c, w, n) > 1 || !plain_case(w, n) ||
+	    is_upper((unsigned char)w[0]))
+		return 0;
+	int self = e->lm_id >= 0 ? c->d->uni_prob[e->lm_id] : -7000;
+	size_t best = 0;
+	int best_s = self + 3000;
+	for (size_t i = 2; i + 2 <= n; i++) {
+		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		if (!is_dict(l) || !is_dict(r) || !(l->flags & RT_LOWER) || !(r->flags & RT_LOWER) ||
+		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||
+		    !rdata_has_bigram(c->d, l->lm_id, r->lm_id))
+			continue;
+		int s = c->d->uni_prob[l->lm_id] + rdata_score(c->d, l->lm_id, r->lm_id);
+		if (s > best_s) {
+			best_s = s;
+			best = i;
+		}
+	}
+	return best;
+}
+
 /* A common dictionary word written in lowercase, or the stripped form of
  * an apostrophe word ("werent"). */
 static int one_word(const struct words_ctx *c, const char *w, size_t n)
@@ -699,7 +737,16 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	const struct repair_table_entry *e = lookup(c, w, n);
 	/* "ina", "toa": a short odd word splits into two function words only */
 	int odd = odd_lower(e, w);
-	if ((is_known(e) && !(odd && n <= 5)) || rdata_apos(c->d, e))
+	if (is_known(e) && !(odd && n <= 5)) {
+		size_t k = rare_pair(c, w, n, e);
+		if (!k)
+			return 0;
+		*last = word_id(c, w + k, n - k);
+		if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (rdata_apos(c->d, e))
 		return 0;
 	/* written so more than once: a word of the document, unless it reads
 	 * as a function word glued to another ("withthe") */
@@ -842,7 +889,7 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
 	*last = e ? e->lm_id : -1;
 	/* the common case: a known word with no apostrophe form */
-	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w)))
+	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_lower(e, w)))
 		return buf_put(out, w, n);
 	size_t uppers = 0, lowers = 0;
 	const char *apos = memchr(w, '\'', n);
@@ -1365,7 +1412,7 @@ static int looks_like_code(const char *s, size_t n)
  * apostrophe form (repair_plain()'s first test). */
 static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w))
+	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w) || rare_lower(e, w))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)w[i]))
