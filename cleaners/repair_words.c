@@ -794,7 +794,9 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		const struct repair_table_entry *r = lookup(c, w + i, n - i);
 		if (repeated || !(is_dict(l) && (l->flags & RT_LOWER) && l->level <= 60))
 			return 0;
-		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0))
+		/* the second part is a known word, or one of the document, or
+		 * any name after a function word ("inKyiv", "byRakuten") */
+		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0 || (is_func(l) && n - i >= 3)))
 			return 0;
 		*last = r ? r->lm_id : -1;
 		if (put_part(out, c, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
@@ -1030,9 +1032,13 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 	} else if (soft) {
 		/* "however,the", "ICUs,each", "Boesky,a": a common word after a
 		 * comma or semicolon (the word before may be a name) */
-		if (!is_lower((unsigned char)r[0]) || !is_dict(re) || !(re->flags & RT_LOWER))
+		if (!is_lower((unsigned char)r[0]))
 			return 0;
-		if (!is_dict(le) && !(rn == 1 ? r[0] == 'a' : is_func(re) || re->level <= 35))
+		/* ... or words fused themselves ("them,asthe"), split below */
+		int fused = !is_known(re) && rn >= 4 && (is_dict(le) || is_known(le));
+		if (!fused && (!is_dict(re) || !(re->flags & RT_LOWER)))
+			return 0;
+		if (!fused && !is_dict(le) && !(rn == 1 ? r[0] == 'a' : is_func(re) || re->level <= 35))
 			return 0;
 	} else {
 		return 0;
@@ -1129,6 +1135,20 @@ static int split_number(struct buf *out, const struct words_ctx *c, const char *
 		if (buf_put(out, w, m) || buf_putc(out, ' ') || buf_put(out, w + m, n - m))
 			return SCRAPE_ENOMEM;
 		return 1;
+	}
+	if (n >= 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && is_digit((unsigned char)w[2]) &&
+	    is_digit((unsigned char)w[3]) && is_upper((unsigned char)w[4])) {
+		/* "2019MacBook", "2014I": a year, then a capitalised word
+		 * ("1900R" is a measure) */
+		int letters = n - 4 >= 3 || (n == 5 && w[4] == 'I');
+		for (size_t i = 4; i < n && letters; i++)
+			letters = is_alpha((unsigned char)w[i]);
+		if (letters) {
+			*last = word_id(c, w + 4, n - 4);
+			if (buf_put(out, w, 4) || buf_putc(out, ' ') || buf_put(out, w + 4, n - 4))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
 	}
 	if (n == 7 || n == 6) {
 		/* "15,2019": a day, then a year */
