@@ -781,6 +781,29 @@ static int split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			return 1;
 		}
 	}
+	/* "Auditoriumon", "Franciscoand": a capitalised word, then a function
+	 * word the model knows after it; the word is a common one, a name of
+	 * the dictionaries, or one the document writes alone */
+	if (is_upper((unsigned char)w[0]) && plain_case(w, n)) {
+		for (size_t i = n - 2; i >= 3 && i + 3 >= n; i--) {
+			const struct repair_table_entry *f = lookup(c, w + i, n - i);
+			const struct repair_table_entry *x = lookup(c, w, i);
+			if (!is_func(f) || !(f->flags & RT_LOWER))
+				continue;
+			if (!((is_dict(x) && x->level <= 50) || doc_count(c, w, i) > 0))
+				continue;
+			/* a short common word and a function word make first
+			 * names ("Juston") */
+			if (is_dict(x) && (x->flags & RT_LOWER) && i < 5)
+				continue;
+			if (x && x->lm_id >= 0 && !rdata_has_bigram(c->d, x->lm_id, f->lm_id))
+				continue;
+			*last = f->lm_id;
+			if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
 	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
 	for (size_t i = 2; i + 1 < n; i++) {
 		if (!(is_lower((unsigned char)w[i - 1]) && is_upper((unsigned char)w[i])))

@@ -205,6 +205,19 @@ static void dates_parentheses_and_hyphens(void **state)
 	assert_string_equal(piece(doc, same, 0), same);
 }
 
+static void glued_at_names_numbers_and_commas(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care and we dont either; the towns mayor isnt sure.";
+	assert_string_equal(piece(doc, "at the Smith Auditoriumon Monday, talks inKyiv and byRakuten", 0),
+			    "at the Smith Auditorium on Monday, talks in Kyiv and by Rakuten");
+	assert_string_equal(piece(doc, "the 2019MacBook, and them,asthe rules say, is tobe seen", 0),
+			    "the 2019 MacBook, and them, as the rules say, is to be seen");
+	/* a first name, a measure, a plural the model knows */
+	const char *same = "Juston Burris played. A 1900R curve. Across all spectrums and groups.";
+	assert_string_equal(piece(doc, same, 0), same);
+}
+
 static void names_fused(void **state)
 {
 	(void)state;
@@ -347,6 +360,7 @@ int main(void)
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(words_beside_numbers),
 		cmocka_unit_test(dates_parentheses_and_hyphens),
+		cmocka_unit_test(glued_at_names_numbers_and_commas),
 		cmocka_unit_test(names_fused),
 		cmocka_unit_test(rare_words_that_lost_an_apostrophe),
 		cmocka_unit_test(fused_words_the_document_writes_apart),
