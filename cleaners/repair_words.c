@@ -29,6 +29,8 @@
 /* log10 P(second | first), thousandths, of two content words the model
  * puts together often. */
 #define STRONG_BIGRAM (-2600)
+/* ... and of two capitalised words that make a name together. */
+#define NAME_BIGRAM (-2000)
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -639,6 +641,12 @@ static size_t split_names(const struct words_ctx *c, const char *w, size_t n, co
 	/* a common name, then a word no list knows: a first name and a
 	 * surname ("DanielElahi") */
 	if (k >= 3 && !is_known(y) && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50)
+		return k;
+	/* two capitalised words the model puts together very often ("Vice
+	 * President", "Middle East", "Orange County"), fused once; brands of
+	 * two words are rarer pairs ("PlayStation", "FaceTime") */
+	if (k >= 3 && is_dict(x) && is_dict(y) && x->lm_id >= 0 && y->lm_id >= 0 && doc_count(c, w, n) <= 1 &&
+	    rdata_has_bigram(c->d, x->lm_id, y->lm_id) && rdata_score(c->d, x->lm_id, y->lm_id) >= NAME_BIGRAM)
 		return k;
 	/* a common word is a name when the document writes it capitalised,
 	 * on its own, more than once ("Apple") */
