@@ -165,6 +165,21 @@ static int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
 	return e ? e->lm_id : -1;
 }
 
+/* A function word that can follow a possessive, as the start of what it
+ * owns: "the company's other founder", "the state's two senators". */
+static int noun_phrase_start(const struct rdata *d, const struct repair_table_entry *e)
+{
+	if (!e)
+		return 0;
+	static const char *const words[] = { "one", "two", "three", "other", "only", "all", "more", "most",
+					     "new", "first", "own", "very", "many", "last", "next", "best" };
+	const char *t = rdata_text(d, e);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(t, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A dictionary word (not only a language-model token). */
 static int is_dict(const struct repair_table_entry *e)
 {
@@ -188,11 +203,11 @@ static int odd_lower(const struct repair_table_entry *e, const char *w)
 	return e && is_lower((unsigned char)w[0]) && !(e->flags & RT_LOWER);
 }
 
-/* A word written in lowercase that is no common word (SCOWL size 70 and
- * up, or none): it may be two words fused ("tobe"). */
-static int rare_lower(const struct repair_table_entry *e, const char *w)
+/* A word that is no common word (SCOWL size 70 and up, or none): it may be
+ * two words fused ("tobe") or a name's possessive ("Parises"). */
+static int rare_word(const struct repair_table_entry *e)
 {
-	return e->level >= 70 && is_lower((unsigned char)w[0]);
+	return e->level >= 70;
 }
 
 static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
@@ -274,6 +289,7 @@ struct around {
 	int next_lower;  /* the next token starts with a lowercase letter */
 	int next_word;   /* a word follows in the same sentence, no punctuation between */
 	int next_func;   /* ... and it is a function word */
+	const struct repair_table_entry *next_e; /* the next word's entry, if known */
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
 	const struct repair_table_entry *self; /* the word's own entry, if known */
@@ -352,10 +368,12 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		const struct repair_table_entry *st = poss ? lookup(c, w, n - 1) : NULL;
 		int common_stem = st && is_dict(st) && (st->flags & RT_LOWER) && st->level <= 20;
 		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
-		/* ... or a name every dictionary writes capitalised, which the
-		 * document writes alone too, whose "s" form no list knows, before
-		 * a lowercase word ("Europes population"; "Flos" is a brand) */
-		int known_name = st && is_dict(st) && (st->flags & RT_CAP) && !(st->flags & RT_LOWER) && !is_known(e) &&
+		/* ... or a name (every dictionary writes it capitalised, or the
+		 * document does) which the document writes alone too, whose "s"
+		 * form no list knows, before a lowercase word ("Europes
+		 * population"; "Flos" is a brand) */
+		int known_name = ((st && is_dict(st) && (st->flags & RT_CAP) && !(st->flags & RT_LOWER)) ||
+				  doc_name(c, w, n - 1)) && !is_known(e) &&
 				 doc_count(c, w, n - 1) > 0 && ar->next_word && ar->next_lower && !ar->next_func;
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
 			return 0;
@@ -371,7 +389,7 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 		/* "Fords are", "presidents have": a possessive is followed by
 		 * what it owns, not by a function word (a speech model likes
 		 * "Ford's" as "Ford is" more than written text does) */
-		int plural_before_func = poss && !is_func(st) && ar->next_func;
+		int plural_before_func = poss && !is_func(st) && ar->next_func && !noun_phrase_start(c->d, ar->next_e);
 		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
@@ -401,18 +419,20 @@ static size_t fix_apostrophe(const struct words_ctx *c, char *dst, size_t cap, c
 			return put_poss(dst, cap, w, n);
 	}
 	/* "Neumanns", "Fords": a name of the document with an "s", in a text
-	 * that lost its apostrophes; "the Bidens" is a plural */
-	if (capital && c->ambiguous && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
+	 * that lost its apostrophes or before a lowercase word; "the Bidens"
+	 * is a plural */
+	if (capital && (c->ambiguous || ar->next_lower) && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
 	    ar->next_word && !ar->next_func && is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
 		return put_poss(dst, cap, w, n);
 	/* "Fords", "Apples": a name of the document that is also a word, with
 	 * an "s" before a word that is not a function word ("Ford's Mustang");
 	 * a plural comes after "the" or a word it goes with ("United States"),
-	 * or before a function word ("Fords are") */
+	 * unless a name follows ("than Apples AirPods"), or before a function
+	 * word ("Fords are") */
 	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
 	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
 	    !(is_dict(stem) && !(stem->flags & RT_LOWER)) &&
-	    (ar->prev == c->d->bos || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
+	    (ar->prev == c->d->bos || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return put_poss(dst, cap, w, n);
 	return 0;
 }
@@ -922,7 +942,7 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
 	*last = e ? e->lm_id : -1;
 	/* the common case: a known word with no apostrophe form */
-	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_lower(e, w)))
+	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_word(e)))
 		return buf_put(out, w, n);
 	size_t uppers = 0, lowers = 0;
 	const char *apos = memchr(w, '\'', n);
@@ -1081,6 +1101,7 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 	al.next_lower = is_lower((unsigned char)r[0]);
 	al.next_word = 0;
 	al.next_func = 0;
+	al.next_e = NULL;
 	al.apos_after = 0;
 	if (repair_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
 		return SCRAPE_ENOMEM;
@@ -1205,6 +1226,7 @@ static int split_number(struct buf *out, const struct words_ctx *c, const char *
 		al.have_self = 0;
 		al.next = -1;
 		al.next_word = al.next_func = al.next_lower = 0;
+		al.next_e = NULL;
 		if (number_side_word(c, w, p)) {
 			if (buf_put(out, w, p))
 				return SCRAPE_ENOMEM;
@@ -1352,6 +1374,7 @@ static int split_hyphen(struct buf *out, const struct words_ctx *c, const char *
 	al.have_self = at.have_self = 0;
 	al.next = -1;
 	al.next_word = al.next_func = al.next_lower = 0;
+	al.next_e = NULL;
 	at.prev = -1;
 	at.after_the = 0;
 	int32_t ignore;
@@ -1463,7 +1486,7 @@ static int looks_like_code(const char *s, size_t n)
  * apostrophe form (repair_plain()'s first test). */
 static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w) || rare_lower(e, w))
+	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w) || rare_word(e))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)w[i]))
@@ -1494,6 +1517,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.next = ends ? c->d->eos : -1;
 			ar.next_lower = 0;
 			ar.next_word = ar.next_func = 0;
+			ar.next_e = NULL;
 			const char *w = b + x->cst;
 			size_t wn = x->cen - x->cst;
 			ar.self = have_next ? next_e : lookup(c, w, wn);
@@ -1508,6 +1532,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 					ar.next_word = x->en == x->cen && t[i + 1].cst == t[i + 1].st &&
 						       t[i + 1].cen > t[i + 1].cst && is_alpha((unsigned char)b[t[i + 1].cst]);
 					ar.next_func = is_func(next_e);
+					ar.next_e = next_e;
 				}
 			}
 			ar.apos_after = x->en > x->cen && (b[x->cen] == '\'' ||
