@@ -575,13 +575,14 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		/* a bigram the model lacks ("from prenatal"): a common content
 		 * word of four letters or more beside one function word, in a
 		 * word the document writes once ("Yersinia pestis" is Latin),
-		 * that does not read as a compound; not one of the commonest
-		 * words (SCOWL 10), whose pairing with a function word the
-		 * model would know if it were usual ("upsample", "soname") */
+		 * that does not read as a compound; beside a function word of
+		 * two letters (whose compounds the tables do not count), not one
+		 * of the commonest words (SCOWL 10), whose pairing the model
+		 * would know if it were usual ("upsample", "soname") */
 		const struct repair_table_entry *o = is_func(le) ? re : le;
-		size_t on = is_func(le) ? rn : ln;
+		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
-		       o->level > 10 && o->level <= 50 && !compound_like(le, re) &&
+		       (o->level > 10 || fn >= 3) && o->level <= 50 && !compound_like(le, re) &&
 		       (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC;
 	}
 	if (ln < 3 || rn < 3)
