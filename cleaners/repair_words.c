@@ -165,6 +165,20 @@ static int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
 	return e ? e->lm_id : -1;
 }
 
+/* A determiner: it makes no new compounds ("some" + "body" is listed,
+ * "somenecessary" is two words), unlike a particle ("upsample"). */
+static int determiner(const struct rdata *d, const struct repair_table_entry *e)
+{
+	static const char *const words[] = { "some", "any", "all", "each", "every", "many", "much", "most",
+					     "other", "such", "this", "these", "those", "their", "our", "your",
+					     "his", "her", "its", "my", "the" };
+	const char *t = rdata_text(d, e);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(t, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A function word that can follow a possessive, as the start of what it
  * owns: "the company's other founder", "the state's two senators". */
 static int noun_phrase_start(const struct rdata *d, const struct repair_table_entry *e)
@@ -582,8 +596,10 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
-		       (o->level > 10 || fn >= 3) && o->level <= 50 && !compound_like(le, re) &&
-		       (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC;
+		       (o->level > 10 || fn >= 3) && o->level <= 50 &&
+		       ((is_func(le) && determiner(c->d, le)) ||
+			(!compound_like(le, re) &&
+			 (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC));
 	}
 	if (ln < 3 || rn < 3)
 		return 0;
@@ -599,7 +615,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
 	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
 		return 1;
-	if (compound_like(le, re))
+	if (compound_like(le, re) && !determiner(c->d, le))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
