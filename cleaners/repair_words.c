@@ -165,13 +165,15 @@ static int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
 	return e ? e->lm_id : -1;
 }
 
-/* A determiner: it makes no new compounds ("some" + "body" is listed,
- * "somenecessary" is two words), unlike a particle ("upsample"). */
+/* A determiner, pronoun or number: it makes no new compounds ("some" +
+ * "body" is listed, "somenecessary" is two words), unlike a particle
+ * ("upsample"). */
 static int determiner(const struct rdata *d, const struct repair_table_entry *e)
 {
 	static const char *const words[] = { "some", "any", "all", "each", "every", "many", "much", "most",
 					     "other", "such", "this", "these", "those", "their", "our", "your",
-					     "his", "her", "its", "my", "the" };
+					     "his", "her", "its", "my", "the", "he", "she", "they", "we", "you",
+					     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
 	const char *t = rdata_text(d, e);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(t, words[i]) == 0)
@@ -524,7 +526,8 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 		return 0;
 	}
 	*id = e->lm_id;
-	return e->lm_id >= 0;
+	/* a common word the (American) model lacks: "criticised" */
+	return e->lm_id >= 0 || (!capital && n >= 4 && e->level <= 35);
 }
 
 /* Emits part w[0..n) of a split, with its apostrophe repaired. */
@@ -615,7 +618,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
 	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
 		return 1;
-	if (compound_like(le, re) && !determiner(c->d, le))
+	if (compound_like(le, re) && !(le && determiner(c->d, le)))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
