@@ -678,9 +678,10 @@ static size_t split_names(const struct words_ctx *c, const char *w, size_t n, co
 		return 0;
 	const struct repair_table_entry *x = lookup(c, w, k);
 	const struct repair_table_entry *y = lookup(c, w + k, n - k);
-	/* a common name, then a word no list knows: a first name and a
-	 * surname ("DanielElahi") */
-	if (k >= 3 && !is_known(y) && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50)
+	/* a common name, then a word no list knows or knows only as a name:
+	 * a first name and a surname ("DanielElahi", "EllenKushner") */
+	if (k >= 3 && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50 &&
+	    (!is_known(y) || !(y->flags & RT_LOWER)))
 		return k;
 	/* two capitalised words the model puts together very often ("Vice
 	 * President", "Middle East", "Orange County"), fused once; brands of
@@ -1063,6 +1064,15 @@ static int only_word_chars(const char *w, size_t n)
 	return n > 0;
 }
 
+/* w[0..n) is all capitals. */
+static int upper_run(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_upper((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
 /*
  * "end.Next", "said.\"The", "however,the": two words glued at punctuation.
  * Returns 1 when it split (and emitted), 0 to leave the core alone.
@@ -1080,7 +1090,19 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		soft |= w[q] == ',' || w[q] == ';' || w[q] == ':';
 		q++;
 	}
-	if (p < 2 || q == p || q >= n || !only_word_chars(w + q, n - q) || !is_lower((unsigned char)w[p - 1]))
+	if (q == p || q >= n || !only_word_chars(w + q, n - q))
+		return 0;
+	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most": an initial or
+	 * capitals, then a capitalised word */
+	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || w[p] == ':') &&
+	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
+	    (p >= 2 || w[p] != ',') && (is_known(lookup(c, w + q, n - q)) || doc_count(c, w + q, n - q) > 0)) {
+		*last = word_id(c, w + q, n - q);
+		if (buf_put(out, w, q) || buf_putc(out, ' ') || buf_put(out, w + q, n - q))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
 		return 0;
 	const char *l = w, *r = w + q;
 	size_t ln = p, rn = n - q;
@@ -1094,9 +1116,10 @@ static int split_punct(struct buf *out, const struct words_ctx *c, const char *w
 		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
 			return 0;
 	} else if (soft && is_upper((unsigned char)r[0])) {
-		/* "Fortunately,Randall": a capitalised word after a comma alone
-		 * (no quote: "said,\"I" may open or close one) */
-		if (q != p + 1 || w[p] != ',' || (rn > 1 && !plain_case(r, rn)) || (rn == 1 && r[0] != 'I'))
+		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a
+		 * comma or colon alone (no quote: "said,\"I" may open or close one) */
+		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn)) ||
+		    (rn == 1 && r[0] != 'I'))
 			return 0;
 		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
 			return 0;

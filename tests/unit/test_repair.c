@@ -213,6 +213,10 @@ static void glued_at_names_numbers_and_commas(void **state)
 			    "at the Smith Auditorium on Monday, talks in Kyiv and by Rakuten");
 	assert_string_equal(piece(doc, "the 2019MacBook, and them,asthe rules say, is tobe seen", 0),
 			    "the 2019 MacBook, and them, as the rules say, is to be seen");
+	assert_string_equal(piece(doc, "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end", 0),
+			    "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end");
+	assert_string_equal(piece(doc, "with EllenKushner, somenecessary cuts. Sheflaunted it.", 0),
+			    "with Ellen Kushner, some necessary cuts. She flaunted it.");
 	/* a first name, a measure, a plural the model knows */
 	const char *same = "Juston Burris played. A 1900R curve. Across all spectrums and groups.";
 	assert_string_equal(piece(doc, same, 0), same);
