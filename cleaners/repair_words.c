@@ -503,7 +503,8 @@ static int part_ok(const struct words_ctx *c, const char *w, size_t n, int first
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
-	if (a && apos_certain(c->d, e, a) && !capital) {
+	if (a && apos_certain(c->d, e, a) && (!capital || (first && rdata_text(c->d, a)[1] == '\''))) {
+		/* "dont", or "Im" ("I'm") */
 		*id = a->lm_id;
 		return a->lm_id >= 0;
 	}
@@ -537,7 +538,8 @@ static int put_part(struct buf *out, const struct words_ctx *c, const char *w, s
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l;
-	if (a && apos_certain(c->d, e, a) && !is_upper((unsigned char)w[0]) &&
+	/* lowercase, or "I" ("Imgoing": "I'm going") */
+	if (a && apos_certain(c->d, e, a) && (!is_upper((unsigned char)w[0]) || rdata_text(c->d, a)[1] == '\'') &&
 	    (l = insert_apos(tmp, sizeof tmp, w, n, rdata_text(c->d, a))) > 0)
 		return buf_put(out, tmp, l);
 	return buf_put(out, w, n);
