@@ -530,7 +530,10 @@ int warc_next(struct warc_reader *r, struct warc_record *rec)
 	if (r->len - r->pos < 8 || memcmp(r->buf + r->pos, "WARC/1.", 7) != 0) {
 		/* not a record: skip to the next one */
 		rec->error = r->len - r->pos < 8 && r->eof ? "truncated record" : "no WARC record here";
-		resync(r, 0);
+		/* from the byte after pos (never a line break, blank lines were
+		 * skipped): a gzip member holding just "WARC/1." would otherwise be
+		 * found again right here, and reported forever */
+		resync(r, 1);
 		for (size_t i = 0; i < r->nb; i++)
 			if (r->b[i].gap && r->b[i].d > d0 && r->b[i].d <= r->base + r->pos) {
 				rec->error = "corrupt gzip data";

@@ -8,7 +8,7 @@ bin=$1 src=$2 shared=$3
 export FUZZ_BUILD=${FUZZ_BUILD:-$(dirname "$bin")/fuzz} SHARED=$shared
 bash "$src/tests/fuzz/run.sh" --build || exit $?
 fail=0 n=0
-for f in "$src"/tests/fuzz/crashers/{decode,html,repair,gunzip}-*; do
+for f in "$src"/tests/fuzz/crashers/{decode,html,repair,gunzip,robots,url,warc}-*; do
 	[ -f "$f" ] || continue
 	t=$(basename "$f")
 	t=${t%%-*}

@@ -1,17 +1,21 @@
 #!/bin/bash
 # Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined,
 # in their own build folder) and runs one for a given time, or replays files.
-#   tests/fuzz/run.sh TARGET SECONDS      fuzz (TARGET: decode html repair gunzip)
+#   tests/fuzz/run.sh TARGET SECONDS      fuzz (TARGET: decode html repair gunzip
+#                                         robots url warc)
 #   tests/fuzz/run.sh TARGET FILE...      run the target on these inputs once
 #   tests/fuzz/run.sh --build             only build
 # Environment: FUZZ_BUILD (default build-fuzz in the source tree), SHARED
 # (default ../shared beside the source tree: bench pages for seeds).
+# Seeds are generated into FUZZ_BUILD/seeds (fixtures, bench pages, WARC files
+# from tests/make_warc.py, small robots.txt and URL texts); dictionaries are
+# tests/fuzz/TARGET.dict (html.dict for decode too).
 # Exit 77 when clang or libFuzzer is missing (Debian: clang libclang-rt-14-dev).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 shared=${SHARED:-$src/../shared}
-targets="decode html repair gunzip"
+targets="decode html repair gunzip robots url warc"
 
 if ! command -v clang >/dev/null ||
 	! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }' |
@@ -47,25 +51,94 @@ build_all() {
 }
 
 # Seed corpora, generated (never committed): fixtures and bench pages.
-seeds() {
-	local t=$1 dir=$build/seeds/$1
-	[ -d "$dir" ] && return 0
-	mkdir -p "$dir.tmp"
-	local i=0 f
+seeds_pages() {
+	local t=$1 dir=$2 i=0 f
 	for f in "$src"/fixtures/*.html "$src"/fixtures/*.html.gz "$shared"/bench/articles/*.html.gz; do
 		[ -f "$f" ] || continue
 		i=$((i + 1))
 		# (head closes the pipe early: SIGPIPE upstream is expected)
 		case $t in
-		html) zcat -f "$f" >"$dir.tmp/$i" ;;
-		decode) { printf '\000'; zcat -f "$f" | head -c 8192; } >"$dir.tmp/$i" || true ;;
-		gunzip) if [ $i -le 40 ]; then zcat -f "$f" | head -c 16384 | gzip -c >"$dir.tmp/$i" || true; fi ;;
-		repair) zcat -f "$f" | sed -e 's/<[^>]*>//g' | head -c 8192 >"$dir.tmp/$i" || true ;;
+		html) zcat -f "$f" >"$dir/$i" ;;
+		decode) { printf '\000'; zcat -f "$f" | head -c 8192; } >"$dir/$i" || true ;;
+		gunzip) if [ $i -le 40 ]; then zcat -f "$f" | head -c 16384 | gzip -c >"$dir/$i" || true; fi ;;
+		repair) zcat -f "$f" | sed -e 's/<[^>]*>//g' | head -c 8192 >"$dir/$i" || true ;;
 		esac
 	done
+	[ "$t" = repair ] || return 0
 	for f in "$src"/fixtures/*.txt; do
-		[ "$t" = repair ] && [ -f "$f" ] && cp "$f" "$dir.tmp/txt-$(basename "$f")"
+		[ -f "$f" ] && cp "$f" "$dir/txt-$(basename "$f")"
 	done
+	return 0
+}
+
+# robots.txt texts; the first line is the path the target asks about.
+seeds_robots() {
+	local d=$1
+	printf '/private/x.html\nUser-agent: *\nDisallow: /private\nAllow: /private/public\nCrawl-delay: 2\n' >"$d/star"
+	printf '/a/b?c=d\r\n\357\273\277User-agent: scrape\r\nDisallow: /a/*?c=$\r\nAllow: /a/b\r\n# comment\r\nSitemap: http://example.com/s.xml\r\n' >"$d/crlf-bom"
+	printf '/shop/cart.php\nUser-agent: otherbot\nUser-agent: SCRAPE/1.0 (+http://example.com)\nDisallow: /*.php$\nCrawl-delay: 0.5\n\nUser-agent: *\nDisallow: /\nCrawl-delay: 10\n' >"$d/groups"
+	printf '/%%7euser/%%E4%%B8%%AD?q=1\nuser-agent: *\ndisallow: /~user/\nallow: /%%7Euser/public\ncrawl-delay: 86401\n' >"$d/percent"
+	printf '\nUser-agent: *\nDisallow:\nAllow: /*$\nDisallow: /**/x*\nDisallow: /*a*b*c$\n' >"$d/empty-path"
+	printf '/tab\n  User-agent :  *  \n\tDisallow\t:\t/tab # hash\nUnknown: x\nCrawl-delay: abc\n#User-agent: scrape\nUser-agent: scrape\rDisallow: /\r' >"$d/odd"
+}
+
+# URL "\n" second line (an extension, a Content-Type or a Retry-After value).
+seeds_url() {
+	local d=$1 long="http://example.com" k
+	printf 'https://Example.COM:8443/a/b/../c/./d.html?x=1&y=2#frag\n.txt' >"$d/port"
+	printf 'http://xn--bcher-kva.example/b%%C3%%BCcher/%%2e%%2e/%%2F?q=%%00\n.md' >"$d/idn"
+	printf 'http://b\303\274cher.example/\303\274ber\n.json' >"$d/utf8-host"
+	printf 'http://[::1]:80/\n.json' >"$d/ipv6"
+	printf 'ftp://user:pass@host.example/pub/file.tar.gz\n' >"$d/ftp"
+	printf 'mailto:someone@example.com\n.txt' >"$d/mailto"
+	printf 'file:///etc/passwd\n.txt' >"$d/file"
+	printf 'http://example.com/.hidden/..%%2f..%%2fetc/passwd/..\n../..' >"$d/dots"
+	printf 'https://example.com/a?b\n120' >"$d/retry-seconds"
+	printf 'https://example.com/\nTue, 14 Nov 2023 22:13:25 GMT' >"$d/retry-date"
+	printf 'https://example.com/feed\napplication/rss+xml; charset=utf-8' >"$d/type"
+	for k in $(seq 1 60); do long="$long/segment-$k.dir"; done
+	printf '%s?%s\n.txt' "$long" "$(printf 'q%.0s' $(seq 1 300))" >"$d/long"
+}
+
+# WARC files from tests/make_warc.py on a few fixtures (plain, gzip per
+# record, whole-file gzip, damaged, shards), cut short copies, and small
+# records written here.
+seeds_warc() {
+	local d=$1 fx=$1/.fixtures w=$1/.warc f n
+	mkdir -p "$fx"
+	for f in news-article news-article-header-charset div-soup list-and-table split-sections \
+		index-page json-ld-body reader-comments; do
+		ln -s "$src/fixtures/$f.html" "$fx/"
+	done
+	ln -s "$src/fixtures/news-article-header-charset.opts" "$fx/"
+	if command -v python3 >/dev/null && python3 "$src/tests/make_warc.py" "$w" "$fx" >/dev/null; then
+		for f in damaged.warc damaged.warc.gz member.warc.gz whole.warc.gz "$w"/shard-0[0-3].warc.gz; do
+			f=$(basename "$f")
+			cp "$w/$f" "$d/$f"
+		done
+		head -c 65536 "$w/plain.warc" >"$d/plain-64k.warc"
+		for n in 300 3000 20000; do
+			head -c $n "$w/plain.warc" >"$d/plain-cut-$n.warc"
+			head -c $n "$w/member.warc.gz" >"$d/member-cut-$n.warc.gz"
+		done
+	fi
+	rm -rf "$fx" "$w"
+	printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <http://example.test/>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 91\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n5;x=1\r\n<p>hi\r\n0\r\n\r\n\r\n\r\n' >"$d/chunked.warc"
+	printf 'WARC/1.1\nWARC-Type: response\nWARC-Record-ID: <urn:x>\n  continued\n\tagain\nContent-Length: 24\n\nHTTP/1.0 404 Not Found\n\n\n\nWARC/1.1\nWARC-Type: request\nContent-Length: 0\n\n\n\n' >"$d/lf-continuation.warc"
+	printf 'junk before\nWARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\n\r\nWARC/1.0\r\nContent-Length: x\r\n\r\n\r\nWARC/1.1\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nHTTP/1.1' >"$d/damaged-small.warc"
+}
+
+seeds() {
+	local t=$1 dir=$build/seeds/$1
+	[ -d "$dir" ] && return 0
+	rm -rf "$dir.tmp"
+	mkdir -p "$dir.tmp"
+	case $t in
+	robots) seeds_robots "$dir.tmp" ;;
+	url) seeds_url "$dir.tmp" ;;
+	warc) seeds_warc "$dir.tmp" ;;
+	*) seeds_pages "$t" "$dir.tmp" ;;
+	esac
 	mv "$dir.tmp" "$dir"
 }
 
@@ -79,7 +152,10 @@ if [ $# -eq 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
 	seeds "$t"
 	mkdir -p "$build/corpus/$t" "$build/artifacts"
 	dict=()
-	case $t in html|decode) dict=(-dict="$src/tests/fuzz/html.dict") ;; esac
+	case $t in
+	html | decode) dict=(-dict="$src/tests/fuzz/html.dict") ;;
+	robots | url | warc) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
+	esac
 	exec "$exe" -max_total_time="$1" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" \
 		"$build/corpus/$t" "$build/seeds/$t"

@@ -323,6 +323,35 @@ static void test_reader_whole_gzip_and_limit(void **state)
 	fclose(f);
 }
 
+/* A last member holding only "WARC/1." (a file cut short, or hostile): one
+ * truncated record, then the end. The reader used to find that member's
+ * start again on every call and report it forever (the fuzzer's
+ * warc-gz-member-warc-prefix). */
+static void test_reader_gzip_member_version_prefix(void **state)
+{
+	(void)state;
+	static unsigned char data[4096];
+	char rec_text[512];
+	size_t len = make_record(rec_text, sizeof rec_text, "response", "http://a/", "HTTP/1.1 200 OK\r\n\r\na", 0);
+	size_t n = gzip_member(data, sizeof data, rec_text, len);
+	size_t last = n;
+	n += gzip_member(data + n, sizeof data - n, "WARC/1.", 7);
+	FILE *f;
+	struct warc_reader *r = open_mem(&f, data, n, 1 << 20);
+	struct warc_record rec;
+	assert_int_equal(warc_next(r, &rec), 1);
+	assert_null(rec.error);
+	assert_string_equal(rec.h.target_uri, "http://a/");
+	warc_record_free(&rec);
+	assert_int_equal(warc_next(r, &rec), 1);
+	assert_string_equal(rec.error, "truncated record");
+	assert_true(rec.offset == last && rec.length == n - last);
+	warc_record_free(&rec);
+	assert_int_equal(warc_next(r, &rec), 0);
+	warc_close(r);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_reader_plain_resync),
 		cmocka_unit_test(test_reader_gzip_members),
 		cmocka_unit_test(test_reader_whole_gzip_and_limit),
+		cmocka_unit_test(test_reader_gzip_member_version_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
