@@ -211,9 +211,15 @@ int robots_disallow_all(struct robots **out)
 	return robots_parse(out, all, sizeof all - 1, "*");
 }
 
+/* Steps one robots_allowed() call may spend matching: a hostile file of
+ * long "*" patterns against a long path would otherwise take seconds
+ * (matching is O(pattern x path)); about 10 ms here. */
+#define MATCH_BUDGET 4000000
+
 /* Matches pattern p against the whole of s; '*' is any run of bytes, a final
- * '$' anchors the end, and without it the pattern need only match a prefix. */
-static int pattern_matches(const char *p, size_t pn, const char *s, size_t sn)
+ * '$' anchors the end, and without it the pattern need only match a prefix.
+ * 1 on a match, 0 if none, -1 when *budget runs out. */
+static int pattern_matches(const char *p, size_t pn, const char *s, size_t sn, size_t *budget)
 {
 	int anchored = pn > 0 && p[pn - 1] == '$';
 	if (anchored)
@@ -224,6 +230,9 @@ static int pattern_matches(const char *p, size_t pn, const char *s, size_t sn)
 			return 1; /* the rest of s is matched by the implicit '*' */
 		if (si == sn)
 			break;
+		if (*budget == 0)
+			return -1;
+		--*budget;
 		if (pi < pn && p[pi] == '*') {
 			star = pi++;
 			mark = si;
@@ -252,13 +261,19 @@ int robots_allowed(const struct robots *r, const char *path)
 		return 1;
 	}
 	const char *s = b.data ? b.data : "";
-	size_t best = 0;
+	size_t best = 0, budget = MATCH_BUDGET;
 	int found = 0, allowed = 1;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *ru = &r->rules[i];
 		if (ru->specific != r->any_specific)
 			continue;
-		if (!pattern_matches(ru->pattern, ru->len, s, b.len))
+		int m = pattern_matches(ru->pattern, ru->len, s, b.len, &budget);
+		if (m < 0) {
+			/* a file too costly to judge: stay away */
+			buf_free(&b);
+			return 0;
+		}
+		if (!m)
 			continue;
 		if (!found || ru->len > best) {
 			allowed = ru->allow;

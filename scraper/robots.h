@@ -18,7 +18,9 @@ int robots_parse(struct robots **out, const char *text, size_t len, const char *
  * fetched: the longest matching rule decides, Allow wins a tie, no match
  * allows. Patterns: '*' any run of bytes, a final '$' anchors the end;
  * percent-escapes are compared normalised (upper-case hex, unreserved
- * characters decoded). /robots.txt itself is always allowed. */
+ * characters decoded). /robots.txt itself is always allowed. A file whose
+ * patterns cost too much to match against path (hostile: thousands of
+ * long "*" patterns) disallows it, in bounded time. */
 int robots_allowed(const struct robots *r, const char *path);
 
 /* The Crawl-delay of the applicable groups in milliseconds (the largest

@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "robots.h"
 
@@ -120,6 +123,37 @@ static void test_disallow_all_and_delay_values(void **state)
 	robots_free(r);
 }
 
+/* 250 rules of "/" "*" "aaaa...ab" against a 4000-byte path: matching is
+ * O(pattern x path), so the check is bounded and says no. */
+static void test_hostile_patterns_bounded(void **state)
+{
+	(void)state;
+	size_t rules = 250, plen = 2000, n = 0;
+	char *text = malloc(rules * (plen + 32) + 64);
+	assert_non_null(text);
+	n += (size_t)sprintf(text + n, "User-agent: *\n");
+	for (size_t i = 0; i < rules; i++) {
+		n += (size_t)sprintf(text + n, "Disallow: /*");
+		memset(text + n, 'a', plen);
+		n += plen;
+		n += (size_t)sprintf(text + n, "b\n");
+	}
+	struct robots *r = NULL;
+	assert_int_equal(robots_parse(&r, text, n, "scrape"), 0);
+	char path[4002];
+	path[0] = '/';
+	memset(path + 1, 'a', sizeof path - 2);
+	path[sizeof path - 1] = '\0';
+	clock_t t0 = clock();
+	assert_false(robots_allowed(r, path));
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 3.0);
+	/* ordinary paths are still judged */
+	assert_true(robots_allowed(r, "/index.html"));
+	robots_free(r);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_groups_and_noise),
 		cmocka_unit_test(test_percent_encoding),
 		cmocka_unit_test(test_disallow_all_and_delay_values),
+		cmocka_unit_test(test_hostile_patterns_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
