@@ -219,11 +219,12 @@ static int odd_lower(const struct repair_table_entry *e, const char *w)
 	return e && is_lower((unsigned char)w[0]) && !(e->flags & RT_LOWER);
 }
 
-/* A word that is no common word (SCOWL size 70 and up, or none): it may be
- * two words fused ("tobe") or a name's possessive ("Parises"). */
-static int rare_word(const struct repair_table_entry *e)
+/* A word that is no common word (SCOWL size 70 and up, or none): written
+ * in lowercase it may be two words fused ("tobe"), ending in "s" a name's
+ * possessive ("Parises"). */
+static int rare_word(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	return e->level >= 70;
+	return e->level >= 70 && (is_lower((unsigned char)w[0]) || w[n - 1] == 's');
 }
 
 static uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
@@ -965,7 +966,7 @@ static int repair_plain(struct buf *out, const struct words_ctx *c, const char *
 	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
 	*last = e ? e->lm_id : -1;
 	/* the common case: a known word with no apostrophe form */
-	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_word(e)))
+	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_word(e, w, n)))
 		return buf_put(out, w, n);
 	size_t uppers = 0, lowers = 0;
 	const char *apos = memchr(w, '\'', n);
@@ -1531,7 +1532,7 @@ static int looks_like_code(const char *s, size_t n)
  * apostrophe form (repair_plain()'s first test). */
 static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w) || rare_word(e))
+	if (!is_known(e) || e->apos_idx || n == 0 || odd_lower(e, w) || rare_word(e, w, n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)w[i]))
