@@ -1,0 +1,220 @@
+/* repair_apostrophe.c - lost apostrophes: certain damage ("dont",
+ * "countrys"), words decided by context ("its", "were"), and possessives of
+ * names the document writes ("Neumanns", "Fords", "WeWorks"). */
+#include "repair_lexicon.h"
+#include "scrape.h"
+
+#include <string.h>
+
+/* A context repair ("were" -> "we're") needs the apostrophe form to be this
+ * much likelier (thousandths of a log10) than the word as written. */
+#define AMBIGUOUS_MARGIN 700
+/* ... or this much when the document writes the apostrophe form itself. */
+#define EVIDENCE_MARGIN 500
+/* "its" is a possessive determiner: the word after it is an open-class
+ * word the model rarely lists after either form, so the choice falls back
+ * on the unigram ratio of "it's" to "its", which a model of speech
+ * overstates for written text. It needs a wider margin. */
+#define ITS_MARGIN 1500
+#define ITS_EVIDENCE_MARGIN 1000
+/* A capitalised "s" form the dictionaries list as a name of its own
+ * ("Edmunds", "Browns", "Peoples") needs as much. */
+#define NAME_MARGIN 1500
+/* How often a name must be written alone before its "s" form counts as
+ * evidence of lost apostrophes. */
+#define NAME_EVIDENCE 3
+
+/*
+ * A word that is damage for sure when its apostrophe form exists: no
+ * dictionary lists it ("dont", "countrys"; see below for words only the
+ * model knows), or only as a rare word (SCOWL size 50 and up: "theres",
+ * "chinas") the model does not know while it knows the apostrophe form; or
+ * a function word's "'s" the model does not know ("hes", "shes").
+ */
+int repair_apos_certain(const struct rdata *d, const struct repair_table_entry *e,
+			const struct repair_table_entry *a)
+{
+	/* a word only the model knows is damage when the apostrophe form is
+	 * far likelier ("arent", "im"), not when it is a plural of its own
+	 * ("spectrums", "Kennedys") */
+	if (!is_dict(e))
+		return !a || e->lm_id < 0 || a->lm_id < 0 || d->uni_prob[a->lm_id] > d->uni_prob[e->lm_id] + 1000;
+	if (!a || e->lm_id >= 0 || a->lm_id < 0)
+		return 0;
+	if (e->level >= 50)
+		return 1;
+	const char *f = rdata_text(d, a);
+	size_t fl = strlen(f);
+	if (fl < 3 || f[fl - 2] != '\'' || f[fl - 1] != 's')
+		return 0;
+	return is_func(rdata_lookup(d, f, fl - 2));
+}
+
+/* Writes w with an apostrophe inserted where `form` (lowercase, same
+ * letters plus apostrophes) has them. Returns the length, 0 if they do not
+ * match or do not fit. */
+size_t repair_apos_insert(char *dst, size_t cap, const char *w, size_t n, const char *form)
+{
+	size_t o = 0, i = 0;
+	for (const char *f = form; *f; f++) {
+		if (o + 1 >= cap)
+			return 0;
+		if (*f == '\'') {
+			dst[o++] = '\'';
+			continue;
+		}
+		if (i >= n || (char)(w[i] | 32) != *f)
+			return 0;
+		dst[o++] = w[i++];
+	}
+	if (i != n)
+		return 0;
+	/* "im" -> "I'm": the pronoun is always a capital */
+	if (o >= 2 && dst[0] == 'i' && dst[1] == '\'')
+		dst[0] = 'I';
+	dst[o] = '\0';
+	return o;
+}
+
+/* The two-sided bigram score of word x between prev and next. */
+static int context_score(const struct words_ctx *c, int32_t prev, int32_t x, int32_t next)
+{
+	int s = rdata_score(c->d, prev, x);
+	if (next >= 0)
+		s += rdata_score(c->d, x, next);
+	return s;
+}
+
+size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n)
+{
+	if (n + 2 > cap)
+		return 0;
+	memcpy(dst, w, n - 1);
+	dst[n - 1] = '\'';
+	dst[n] = 's';
+	dst[n + 1] = '\0';
+	return n + 1;
+}
+
+/*
+ * Apostrophe repair of a plain word w[0..n) (letters only). Writes the
+ * repaired word to dst and returns its length, or 0 to keep w.
+ */
+size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+			     const struct around *ar)
+{
+	if (!c->apostrophes || n < 2 || ar->apos_after)
+		return 0;
+	int capital = is_upper((unsigned char)w[0]);
+	const struct repair_table_entry *e = lookup(c, w, n);
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	const char *form = a ? rdata_text(c->d, a) : NULL;
+	size_t fl = form ? strlen(form) : 0;
+	if (form && fl >= 2 && form[fl - 1] != '\'') {
+		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
+		/* "Irans": a name's possessive needs the document's word for it
+		 * ("Thats" is no name: its stem is a common word) */
+		const struct repair_table_entry *st = poss ? lookup(c, w, n - 1) : NULL;
+		int common_stem = st && is_dict(st) && (st->flags & RT_LOWER) && st->level <= 20;
+		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
+		/* ... or a name (every dictionary writes it capitalised, or the
+		 * document does) which the document writes alone too, whose "s"
+		 * form no list knows, before a lowercase word ("Europes
+		 * population"; "Flos" is a brand) */
+		int known_name = ((st && is_dict(st) && (st->flags & RT_CAP) && !(st->flags & RT_LOWER)) ||
+				  doc_name(c, w, n - 1)) && !is_known(e) &&
+				 doc_count(c, w, n - 1) > 0 && ar->next_word && ar->next_lower && !ar->next_func;
+		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
+			return 0;
+		/* "the Bidens", "Bidens." are plurals */
+		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !ar->next_word))
+			return 0;
+		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
+		 * ("theres"): certain damage */
+		if (repair_apos_certain(c->d, e, a))
+			return repair_apos_insert(dst, cap, w, n, form);
+		/* forms far rarer than the word ("as" -> "a's") need not be scored */
+		int rare = e->lm_id >= 0 && c->d->uni_prob[a->lm_id] + 4000 < c->d->uni_prob[e->lm_id];
+		/* "Fords are", "presidents have": a possessive is followed by
+		 * what it owns, not by a function word (a speech model likes
+		 * "Ford's" as "Ford is" more than written text does) */
+		int plural_before_func = poss && !is_func(st) && ar->next_func && !noun_phrase_start(c->d, ar->next_e);
+		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
+			/* a word the model does not know ("theres") scores as rare */
+			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
+			int change = context_score(c, ar->prev, a->lm_id, ar->next);
+			int evidence = doc_apos(c, w, n) > 0;
+			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
+			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's')
+				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+			/* "Edmunds", "Browns": a name of its own in the dictionaries */
+			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
+				margin = NAME_MARGIN;
+			if (change - keep > margin)
+				return repair_apos_insert(dst, cap, w, n, form);
+		}
+		if (!(capital && poss))
+			return 0;
+	}
+	/* possessive "s" the tables do not list */
+	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
+		return 0;
+	const struct repair_table_entry *stem = lookup(c, w, n - 1);
+	if (!is_known(e)) {
+		/* "Dehqans" when the text has "Dehqan's"; "countrys" */
+		if (doc_poss(c, w, n - 1) > 0 ||
+		    (c->ambiguous && !capital && stem && (stem->flags & RT_POSS) && is_dict(stem) && ar->next_word &&
+		     !ar->next_func))
+			return repair_apos_put_poss(dst, cap, w, n);
+	}
+	/* "Neumanns", "Fords": a name of the document with an "s", in a text
+	 * that lost its apostrophes or before a lowercase word; "the Bidens"
+	 * is a plural */
+	if (capital && (c->ambiguous || ar->next_lower) && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
+	    ar->next_word && !ar->next_func && is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
+		return repair_apos_put_poss(dst, cap, w, n);
+	/* "Fords", "Apples": a name of the document that is also a word, with
+	 * an "s" before a word that is not a function word ("Ford's Mustang");
+	 * a plural comes after "the" or a word it goes with ("United States"),
+	 * unless a name follows ("than Apples AirPods"), or before a function
+	 * word ("Fords are") */
+	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
+	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
+	    !(is_dict(stem) && !(stem->flags & RT_LOWER)) &&
+	    (ar->prev == c->d->bos || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
+		return repair_apos_put_poss(dst, cap, w, n);
+	return 0;
+}
+
+size_t repair_words_damage(const struct rdata *d, struct vocab *vb, size_t *names)
+{
+	size_t n = 0;
+	*names = 0;
+	for (size_t i = 0; i < vb->n; i++) {
+		struct vocab_word *v = &vb->v[i];
+		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
+		const struct repair_table_entry *a = rdata_apos(d, e);
+		if (!a || !repair_apos_certain(d, e, a) || v->key_len < 3)
+			continue;
+		const char *form = rdata_text(d, a);
+		size_t fl = strlen(form);
+		if (fl >= 2 && form[fl - 1] == '\'')
+			continue;
+		if (fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's') {
+			/* a possessive counts when its stem is an ordinary word
+			 * written in lowercase ("countrys"), not a name ("Edmunds") */
+			const struct repair_table_entry *stem = rdata_lookup(d, form, fl - 2);
+			const struct vocab_word *sv = vocab_find(vb, form, fl - 2);
+			if (stem && is_dict(stem) && (stem->flags & RT_LOWER))
+				n += v->count - v->cap;
+			else if (sv && sv->count >= NAME_EVIDENCE && sv->cap * 2 > sv->count)
+				/* "Epsteins" where the text names "Epstein" again and
+				 * again: a name's possessive, as plurals of names
+				 * ("the Bidens") are rare */
+				*names += v->cap;
+		} else {
+			n += v->count;
+		}
+	}
+	return n + *names;
+}

@@ -1,0 +1,351 @@
+/* repair_glue.c - words glued at punctuation ("end.Next", "however,the",
+ * "again(and"), to numbers ("pointsin2016", "October2018", "15,2019") and
+ * to the ends of hyphenated words ("anti-governmentprotests"). */
+#include "repair_lexicon.h"
+#include "scrape.h"
+
+#include <string.h>
+
+/*
+ * "end.Next", "said.\"The", "however,the": two words glued at punctuation.
+ * Returns 1 when it split (and emitted), 0 to leave the core alone.
+ */
+int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last)
+{
+	size_t p = 0;
+	while (p < n && (is_alpha((unsigned char)w[p]) || w[p] == '\''))
+		p++;
+	size_t q = p;
+	int stop = 0, soft = 0;
+	while (q < n && ch_is(w[q], CH_JOIN)) {
+		stop |= w[q] == '.' || w[q] == '!' || w[q] == '?';
+		soft |= w[q] == ',' || w[q] == ';' || w[q] == ':';
+		q++;
+	}
+	if (q == p || q >= n || !only_word_chars(w + q, n - q))
+		return 0;
+	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most": an initial or
+	 * capitals, then a capitalised word */
+	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || w[p] == ':') &&
+	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
+	    (p >= 2 || w[p] != ',') && (is_known(lookup(c, w + q, n - q)) || doc_count(c, w + q, n - q) > 0)) {
+		*last = word_id(c, w + q, n - q);
+		if (buf_put(out, w, q) || buf_putc(out, ' ') || buf_put(out, w + q, n - q))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
+		return 0;
+	const char *l = w, *r = w + q;
+	size_t ln = p, rn = n - q;
+	const struct repair_table_entry *le = lookup(c, l, ln);
+	const struct repair_table_entry *re = lookup(c, r, rn);
+	if (stop) {
+		/* a new sentence: a capitalised word after a word */
+		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
+		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
+			return 0;
+		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+			return 0;
+	} else if (soft && is_upper((unsigned char)r[0])) {
+		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a
+		 * comma or colon alone (no quote: "said,\"I" may open or close one) */
+		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn)) ||
+		    (rn == 1 && r[0] != 'I'))
+			return 0;
+		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+			return 0;
+	} else if (soft) {
+		/* "however,the", "ICUs,each", "Boesky,a": a common word after a
+		 * comma or semicolon (the word before may be a name) */
+		if (!is_lower((unsigned char)r[0]))
+			return 0;
+		/* ... or words fused themselves ("them,asthe"), split below */
+		int fused = !is_known(re) && rn >= 4 && (is_dict(le) || is_known(le));
+		if (!fused && (!is_dict(re) || !(re->flags & RT_LOWER)))
+			return 0;
+		if (!fused && !is_dict(le) && !(rn == 1 ? r[0] == 'a' : is_func(re) || re->level <= 35))
+			return 0;
+	} else {
+		return 0;
+	}
+	int32_t mid;
+	struct around al = *ar, arr = *ar;
+	al.have_self = arr.have_self = 0;
+	al.next = stop ? c->d->eos : re ? re->lm_id : -1;
+	al.next_lower = is_lower((unsigned char)r[0]);
+	al.next_word = 0;
+	al.next_func = 0;
+	al.next_e = NULL;
+	al.apos_after = 0;
+	if (repair_words_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
+		return SCRAPE_ENOMEM;
+	arr.prev = stop ? c->d->bos : mid;
+	arr.after_the = !stop && ln == 3 && (l[0] | 32) == 't' && l[1] == 'h' && l[2] == 'e';
+	if (repair_words_plain(out, c, r, rn, &arr, last))
+		return SCRAPE_ENOMEM;
+	return 1;
+}
+
+/* Length of a number at the start of s[0..n): an optional "$", digits with
+ * "," or "." between digits, an optional "%"; 0 if none. */
+static size_t number_len(const char *s, size_t n)
+{
+	size_t i = n > 0 && s[0] == '$';
+	size_t d0 = i;
+	while (i < n && (is_digit((unsigned char)s[i]) ||
+			 ((s[i] == ',' || s[i] == '.') && i > d0 && i + 1 < n && is_digit((unsigned char)s[i + 1]))))
+		i++;
+	if (i == d0)
+		return 0;
+	return i < n && s[i] == '%' ? i + 1 : i;
+}
+
+/* Words written glued to a number in ordinary text ("£38million"). */
+static int magnitude_word(const char *w, size_t n)
+{
+	static const char *const mag[] = { "hundred", "thousand", "million", "billion", "trillion" };
+	for (size_t i = 0; i < sizeof mag / sizeof mag[0]; i++)
+		if (strlen(mag[i]) == n && memcmp(mag[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length of a month name at the start of w[0..n) ("October", "Aug."),
+ * 0 if none. */
+static size_t month_len(const char *w, size_t n)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
+		"Sep.", "Oct.", "Nov.", "Dec.",
+	};
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		size_t l = strlen(months[i]);
+		if (l < n && memcmp(w, months[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* A lowercase word that can stand beside a number: a common dictionary
+ * word (a function word when it is short). */
+static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *e = lookup(c, w, n);
+	if (n == 1)
+		return w[0] == 'a';
+	return is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50 && (n >= 3 || is_func(e));
+}
+
+/*
+ * A word glued to a number: "like300", "a$7,500", "pointsin2016",
+ * "10per", "20%more", "2022,an". Only lowercase words, so model names
+ * ("RAV4", "PS4", "Solo3") and units ("30fps", "5mm") stay. Returns 1 when
+ * it split (and emitted), 0 to leave w alone.
+ */
+int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+			const struct around *ar, int32_t *last)
+{
+	size_t m = month_len(w, n);
+	if (m && number_len(w + m, n - m) == n - m && n - m <= 4) {
+		/* "October2018", "Aug.14" */
+		*last = -1;
+		if (buf_put(out, w, m) || buf_putc(out, ' ') || buf_put(out, w + m, n - m))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (n >= 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && is_digit((unsigned char)w[2]) &&
+	    is_digit((unsigned char)w[3]) && is_upper((unsigned char)w[4])) {
+		/* "2019MacBook", "2014I": a year, then a capitalised word
+		 * ("1900R" is a measure) */
+		int letters = n - 4 >= 3 || (n == 5 && w[4] == 'I');
+		for (size_t i = 4; i < n && letters; i++)
+			letters = is_alpha((unsigned char)w[i]);
+		if (letters) {
+			*last = word_id(c, w + 4, n - 4);
+			if (buf_put(out, w, 4) || buf_putc(out, ' ') || buf_put(out, w + 4, n - 4))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
+	if (n == 7 || n == 6) {
+		/* "15,2019": a day, then a year */
+		size_t d = n - 5;
+		int year = w[d] == ',' && (memcmp(w + d + 1, "19", 2) == 0 || memcmp(w + d + 1, "20", 2) == 0);
+		for (size_t i = 0; i < n && year; i++)
+			year = i == d || is_digit((unsigned char)w[i]);
+		if (year) {
+			*last = -1;
+			if (buf_put(out, w, d + 1) || buf_putc(out, ' ') || buf_put(out, w + d + 1, 4))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
+	size_t p = 0;
+	while (p < n && is_lower((unsigned char)w[p]))
+		p++;
+	if (p > 0) {
+		/* word, then number */
+		if (p == n || number_len(w + p, n - p) != n - p)
+			return 0;
+		struct around al = *ar;
+		al.have_self = 0;
+		al.next = -1;
+		al.next_word = al.next_func = al.next_lower = 0;
+		al.next_e = NULL;
+		if (number_side_word(c, w, p)) {
+			if (buf_put(out, w, p))
+				return SCRAPE_ENOMEM;
+		} else {
+			/* "pointsin2016": the word part may be fused itself */
+			int rc = p >= 3 ? repair_split_fused(out, c, w, p, &al, last) : 0;
+			if (rc != 1)
+				return rc;
+		}
+		*last = -1;
+		if (buf_putc(out, ' ') || buf_put(out, w + p, n - p))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	/* number, then word ("10per", "20%more") or ",word" ("2022,an") */
+	size_t q = number_len(w, n);
+	if (q == 0 || q == n)
+		return 0;
+	size_t r = q;
+	if (ch_is(w[r], CH_SOFT))
+		r++;
+	if (r == n || !number_side_word(c, w + r, n - r))
+		return 0;
+	/* a unit the document glues to numbers more than once ("64bit",
+	 * "128bit"), or a magnitude it glues at all ("£38million"), is its
+	 * style, not damage, unless it writes the word apart more often */
+	const struct vocab_word *g = vocab_find(c->vb, w + r, n - r);
+	int magnitude = magnitude_word(w + r, n - r);
+	if (r == q && (magnitude || (g && g->glued > 1)) && (!g || g->count <= g->glued))
+		return 0;
+	/* "10in" is ten inches: a word glued straight on is three letters or
+	 * more, or a short function word ("2015or", "$0.10by") */
+	if (r == q && n - r < 3 && !(n - r == 2 && is_func(lookup(c, w + r, 2)) && memcmp(w + r, "in", 2) != 0))
+		return 0;
+	*last = word_id(c, w + r, n - r);
+	if (buf_put(out, w, r) || buf_putc(out, ' ') || buf_put(out, w + r, n - r))
+		return SCRAPE_ENOMEM;
+	return 1;
+}
+
+/*
+ * A parenthesis glued to the words around it: "again(and", "units(30%",
+ * "($78,770)with", "(SHCOMP)slumped". A plural marker ("item(s)") and
+ * anything with more parentheses (code: "f(g(x))") stay. Returns 1 when it
+ * split (and emitted), 0 to leave w alone.
+ */
+int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last)
+{
+	const char *o = memchr(w, '(', n), *cl = memchr(w, ')', n);
+	if (o && !cl && !memchr(o + 1, '(', n - (size_t)(o - w) - 1)) {
+		size_t i = (size_t)(o - w), rn = n - i - 1;
+		const char *r = o + 1;
+		int left_word = i >= 2;
+		for (size_t k = 0; k < i && left_word; k++)
+			left_word = is_alnum((unsigned char)w[k]);
+		if (!left_word || rn == 0 || !(is_alnum((unsigned char)r[0]) || r[0] == '@' || r[0] == '$'))
+			return 0;
+		/* "item(s", "match(es": a plural marker */
+		if (rn <= 2 && is_lower((unsigned char)r[0]))
+			return 0;
+		*last = -1;
+		if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, o, rn + 1))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (cl && !memchr(cl + 1, ')', n - (size_t)(cl - w) - 1) && !memchr(cl + 1, '(', n - (size_t)(cl - w) - 1)) {
+		size_t j = (size_t)(cl - w), rn = n - j - 1;
+		const char *r = cl + 1;
+		/* "(s)he": one letter in the parentheses */
+		if (j < 2 || rn < 2 || (o && cl - o < 3))
+			return 0;
+		for (size_t k = 0; k < rn; k++)
+			if (!is_alpha((unsigned char)r[k]))
+				return 0;
+		/* "(multi)media": a prefix in parentheses, one word without them */
+		size_t st = o ? (size_t)(o - w) + 1 : 0;
+		char joined[REPAIR_MAX_WORD];
+		if (j - st + rn < sizeof joined) {
+			memcpy(joined, w + st, j - st);
+			memcpy(joined + j - st, r, rn);
+			if (is_known(lookup(c, joined, j - st + rn)))
+				return 0;
+		}
+		*last = -1;
+		if (buf_put(out, w, j + 1) || buf_putc(out, ' ') || buf_put(out, r, rn))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+/* Letters and digits in parts joined by single hyphens ("all-wheel",
+ * "15.6-inch"); nothing else. */
+int repair_glue_hyphenated(const char *w, size_t n)
+{
+	if (n < 3 || w[0] == '-' || w[n - 1] == '-' || !memchr(w, '-', n))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '-' && w[i + 1] == '-')
+			return 0;
+		if (!is_alnum((unsigned char)w[i]) && w[i] != '-' && !(w[i] == '.' && i > 0 && is_digit((unsigned char)w[i - 1])))
+			return 0;
+	}
+	return 1;
+}
+
+/* One end of a hyphenated word, repaired when it is two words fused:
+ * letters are split like any fused word, a word and a number apart. */
+static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+		      int32_t *last)
+{
+	size_t digits = 0, lowers = 0;
+	for (size_t i = 0; i < n; i++) {
+		digits += is_digit((unsigned char)w[i]);
+		lowers += is_lower((unsigned char)w[i]);
+	}
+	int rc = 0;
+	if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
+		rc = repair_split_fused(out, c, w, n, ar, last);
+	else if (digits > 0 && lowers > 0 && is_lower((unsigned char)w[0]))
+		rc = repair_glue_number(out, c, w, n, ar, last);
+	if (rc == 0)
+		rc = buf_put(out, w, n) ? SCRAPE_ENOMEM : 0;
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * A hyphenated word with a word glued to its first or last part:
+ * "electricall-wheel" ("electric all-wheel"), "anti-governmentprotests",
+ * "new16-inch". The parts between stay as they are.
+ */
+int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+			const struct around *ar, int32_t *last)
+{
+	const char *h = memchr(w, '-', n);
+	size_t i = (size_t)(h - w), j = n;
+	while (j > 0 && w[j - 1] != '-')
+		j--;
+	struct around al = *ar, at = *ar;
+	al.have_self = at.have_self = 0;
+	al.next = -1;
+	al.next_word = al.next_func = al.next_lower = 0;
+	al.next_e = NULL;
+	at.prev = -1;
+	at.after_the = 0;
+	int32_t ignore;
+	if (hyphen_end(out, c, w, i, &al, &ignore) || buf_put(out, w + i, j - i) ||
+	    hyphen_end(out, c, w + j, n - j, &at, last))
+		return SCRAPE_ENOMEM;
+	return 1;
+}

@@ -1,0 +1,357 @@
+/* repair_lexicon.h - what the word repairs (repair_words.c,
+ * repair_apostrophe.c, repair_split.c, repair_glue.c) know about a word:
+ * character classes, its table entry (looked up once per document word),
+ * how the document writes it, and what surrounds it in the text. Internal
+ * to the repair stage. */
+#ifndef SCRAPE_REPAIR_LEXICON_H
+#define SCRAPE_REPAIR_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "repair_data.h"
+#include "repair_vocab.h"
+#include "repair_words.h"
+
+/* Character classes of ASCII punctuation, one bit per set the repairs use. */
+enum {
+	CH_LEAD = 1,    /* opens a token: " ' ( [ { * */
+	CH_TRAIL = 2,   /* closes a token: . , ; : ! ? " ' ) ] } * */
+	CH_JOIN = 4,    /* between two glued words: . ! ? , ; : " ' ) */
+	CH_SOFT = 8,    /* , ; : */
+	CH_CORE = 16,   /* punctuation a word core may hold: . ! ? , ; : " */
+	CH_CODE = 32,   /* program code: { } = ; < > ( ) */
+	CH_OP = 64,     /* code operators: = { } < > */
+	CH_WORD = 128,  /* may be in a table word: letters ' . - */
+	CH_SPACE = 256  /* ASCII white space */
+};
+
+#define CH_STOPS (CH_TRAIL | CH_JOIN | CH_CORE)
+static const unsigned short ch_class[256] = {
+	['"'] = CH_LEAD | CH_STOPS,
+	['\''] = CH_LEAD | CH_TRAIL | CH_JOIN | CH_WORD,
+	['('] = CH_LEAD | CH_CODE,
+	['['] = CH_LEAD,
+	['{'] = CH_LEAD | CH_CODE | CH_OP,
+	['*'] = CH_LEAD | CH_TRAIL,
+	['.'] = CH_STOPS | CH_WORD,
+	[','] = CH_STOPS | CH_SOFT,
+	[';'] = CH_STOPS | CH_SOFT | CH_CODE,
+	[':'] = CH_STOPS | CH_SOFT,
+	['!'] = CH_STOPS,
+	['?'] = CH_STOPS,
+	[')'] = CH_TRAIL | CH_JOIN | CH_CODE,
+	[']'] = CH_TRAIL,
+	['}'] = CH_TRAIL | CH_CODE | CH_OP,
+	['='] = CH_CODE | CH_OP,
+	['<'] = CH_CODE | CH_OP,
+	['>'] = CH_CODE | CH_OP,
+	['-'] = CH_WORD,
+	[' '] = CH_SPACE, ['\t'] = CH_SPACE, ['\n'] = CH_SPACE, ['\r'] = CH_SPACE, ['\f'] = CH_SPACE, ['\v'] = CH_SPACE,
+#define L2(a, b) [a] = CH_WORD, [b] = CH_WORD
+	L2('a', 'A'), L2('b', 'B'), L2('c', 'C'), L2('d', 'D'), L2('e', 'E'), L2('f', 'F'), L2('g', 'G'),
+	L2('h', 'H'), L2('i', 'I'), L2('j', 'J'), L2('k', 'K'), L2('l', 'L'), L2('m', 'M'), L2('n', 'N'),
+	L2('o', 'O'), L2('p', 'P'), L2('q', 'Q'), L2('r', 'R'), L2('s', 'S'), L2('t', 'T'), L2('u', 'U'),
+	L2('v', 'V'), L2('w', 'W'), L2('x', 'X'), L2('y', 'Y'), L2('z', 'Z'),
+#undef L2
+};
+
+/* What surrounds a word: the model words before and after it, and how the
+ * token goes on. */
+struct around {
+	int32_t prev, next;
+	int next_lower;  /* the next token starts with a lowercase letter */
+	int next_word;   /* a word follows in the same sentence, no punctuation between */
+	int next_func;   /* ... and it is a function word */
+	const struct repair_table_entry *next_e; /* the next word's entry, if known */
+	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
+	int after_the;   /* the word before is "the" */
+	const struct repair_table_entry *self; /* the word's own entry, if known */
+	int have_self;
+};
+
+static inline int ch_is(char ch, unsigned bits)
+{
+	return (ch_class[(unsigned char)ch] & bits) != 0;
+}
+
+/* Table look-up through the document vocabulary, which keeps the result
+ * per word: the table is large, the document's vocabulary is small. */
+static inline const struct repair_table_entry *lookup(const struct words_ctx *c, const char *w, size_t n)
+{
+	/* only words are in the table: skip numbers and symbols at once */
+	for (size_t i = 0; i < n; i++)
+		if (!ch_is(w[i], CH_WORD))
+			return NULL;
+	struct vocab_word *v = vocab_find_mut(c->vb, w, n);
+	if (!v)
+		return rdata_lookup(c->d, w, n);
+	if (!v->cached) {
+		v->cache = rdata_lookup(c->d, w, n);
+		v->cached = 1;
+	}
+	return v->cache;
+}
+
+static inline int is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline int is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline int is_alpha(unsigned char c)
+{
+	return is_lower(c) || is_upper(c);
+}
+
+static inline int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	return e ? e->lm_id : -1;
+}
+
+/* A determiner, pronoun or number: it makes no new compounds ("some" +
+ * "body" is listed, "somenecessary" is two words), unlike a particle
+ * ("upsample"). */
+static inline int determiner(const struct rdata *d, const struct repair_table_entry *e)
+{
+	static const char *const words[] = { "some", "any", "all", "each", "every", "many", "much", "most",
+					     "other", "such", "this", "these", "those", "their", "our", "your",
+					     "his", "her", "its", "my", "the", "he", "she", "they", "we", "you",
+					     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+	const char *t = rdata_text(d, e);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(t, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A function word that can follow a possessive, as the start of what it
+ * owns: "the company's other founder", "the state's two senators". */
+static inline int noun_phrase_start(const struct rdata *d, const struct repair_table_entry *e)
+{
+	if (!e)
+		return 0;
+	static const char *const words[] = { "one", "two", "three", "other", "only", "all", "more", "most",
+					     "new", "first", "own", "very", "many", "last", "next", "best" };
+	const char *t = rdata_text(d, e);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(t, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A dictionary word (not only a language-model token). */
+static inline int is_dict(const struct repair_table_entry *e)
+{
+	return e && (e->flags & (RT_SCOWL | RT_HUNSPELL));
+}
+
+static inline int is_known(const struct repair_table_entry *e)
+{
+	return e && (e->flags & (RT_SCOWL | RT_HUNSPELL | RT_LM));
+}
+
+static inline int is_func(const struct repair_table_entry *e)
+{
+	return e && (e->flags & RT_FUNC);
+}
+
+/* A word written in lowercase that the dictionaries know only with a
+ * capital, or not at all ("ina", "toa": "in a", "to a"). */
+static inline int odd_lower(const struct repair_table_entry *e, const char *w)
+{
+	return e && is_lower((unsigned char)w[0]) && !(e->flags & RT_LOWER);
+}
+
+/* A word that is no common word (SCOWL size 70 and up, or none): written
+ * in lowercase it may be two words fused ("tobe"), ending in "s" a name's
+ * possessive ("Parises"). */
+static inline int rare_word(const struct repair_table_entry *e, const char *w, size_t n)
+{
+	return e->level >= 70 && (is_lower((unsigned char)w[0]) || w[n - 1] == 's');
+}
+
+static inline uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->count : 0;
+}
+
+/* Tokens the document writes as w with an apostrophe inside ("we're"). */
+static inline uint32_t doc_apos(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->apos : 0;
+}
+
+static inline uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->poss : 0;
+}
+
+/* The document writes w mostly with a capital: a name. */
+static inline int doc_name(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v && v->cap > 0 && v->cap * 2 > v->count;
+}
+
+/* A name: a word the dictionaries write only capitalised ("Adam",
+ * "Sanders"), or one the document writes on its own, mostly capitalised. */
+static inline int name_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	if (e && (e->flags & RT_CAP) && !(e->flags & RT_LOWER) && is_dict(e))
+		return 1;
+	return doc_name(c, w, n) && doc_count(c, w, n) > 0;
+}
+
+/* The document writes w in lowercase somewhere ("news"). */
+static inline int doc_lower(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v && v->count > v->cap;
+}
+
+/* A proper noun of this document: written on its own, mostly capitalised. */
+static inline int is_name(const struct words_ctx *c, const struct repair_table_entry *e, const char *w, size_t n)
+{
+	(void)e;
+	return doc_name(c, w, n);
+}
+
+/* Letters in one case pattern: "word" or "Word". */
+static inline int plain_case(const char *w, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	return n > 0 && is_alpha((unsigned char)w[0]);
+}
+
+/* Tokens the document writes capitalised as w on its own. */
+static inline uint32_t doc_cap(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v ? v->cap : 0;
+}
+
+static inline int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int is_alnum(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+/* w[0..n) is all capitals. */
+static inline int upper_run(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_upper((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
+static inline int only_word_chars(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]) && w[i] != '\'')
+			return 0;
+	return n > 0;
+}
+
+/* A common word capitalised because it starts a sentence ("Inthe"), before
+ * a lowercase word or punctuation. */
+static inline int cap_start(const struct words_ctx *c, const struct repair_table_entry *e, const struct around *ar)
+{
+	return ar->prev == c->d->bos && (ar->next_lower || !ar->next_word) && is_dict(e) && e->level <= 35;
+}
+
+/* The table entry of a document word, looked up once per document. */
+static inline const struct repair_table_entry *vocab_entry(const struct rdata *d, struct vocab_word *v,
+							   const char *keys)
+{
+	if (!v->cached) {
+		v->cache = rdata_lookup(d, keys + v->key_off, v->key_len);
+		v->cached = 1;
+	}
+	return v->cache;
+}
+
+/* ---- repair_apostrophe.c ---- */
+
+/* 1 if w (entry e, apostrophe form a) is damage for sure. */
+int repair_apos_certain(const struct rdata *d, const struct repair_table_entry *e,
+			const struct repair_table_entry *a);
+
+/* Writes w with the apostrophes of `form` into dst; its length, 0 if the
+ * letters differ or it does not fit. */
+size_t repair_apos_insert(char *dst, size_t cap, const char *w, size_t n, const char *form);
+
+/* Writes w with its final "s" as "'s" into dst; its length, 0 if it does
+ * not fit. */
+size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n);
+
+/* The apostrophe repair of a plain word into dst: its length, 0 to keep w. */
+size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+		       const struct around *ar);
+
+/* ---- repair_split.c ---- */
+
+/* Splits a fused word into two or three parts and emits them: 1, 0 to keep
+ * w (nothing emitted), negative on error. *last: the last part's word. */
+int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last);
+
+/* Where the document writes w as two words ("Hong Kong"): the first part's
+ * length, 0 if nowhere. */
+size_t repair_split_doc(const struct words_ctx *c, const char *w, size_t n);
+
+/* Two capitalised words fused ("AdamNeumann"): the first's length, or 0. */
+size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
+
+/* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
+size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);
+
+/* Whether w can be a part of a fused word (the first part when `first`);
+ * *id gets its model word. */
+int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int first, const struct around *ar,
+			 int32_t *id);
+
+/* Emits one part of a split, its apostrophe repaired. 0 or SCRAPE_ENOMEM. */
+int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n);
+
+/* ---- repair_glue.c: words glued at punctuation, numbers, hyphens ---- */
+
+/* Each emits the split word and returns 1, returns 0 to leave w alone, or
+ * negative on error. */
+int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		      const struct around *ar, int32_t *last);
+int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last);
+int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last);
+int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last);
+
+/* Letters and digits in parts joined by single hyphens. */
+int repair_glue_hyphenated(const char *w, size_t n);
+
+/* ---- repair_words.c ---- */
+
+/* Repairs a plain word (letters and apostrophes) into out. 0 or
+ * SCRAPE_ENOMEM; *last gets the model word it ends with. */
+int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last);
+
+#endif

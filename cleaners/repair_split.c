@@ -1,0 +1,506 @@
+/* repair_split.c - fused words: "asthe", "helpingIraq", "AdamNeumann",
+ * "CEOof", split where the tables, the bigram model or the document itself
+ * say they are two (or three) words, and never a compound, brand or name
+ * that reads as one. */
+#include "repair_lexicon.h"
+#include "scrape.h"
+
+#include <string.h>
+
+/* A function word that starts (or ends) this many dictionary compounds or
+ * more ("up": "upset", "upsample") is not split off unless the model knows
+ * the bigram. */
+#define COMPOUND_FUNC 8
+/* SCOWL size of the very common words (10: the commonest). */
+#define VERY_COMMON 20
+/* log10 P(second | first), thousandths, of two content words the model
+ * puts together often. */
+#define STRONG_BIGRAM (-2600)
+/* ... and of two capitalised words that make a name together. */
+#define NAME_BIGRAM (-2000)
+/* Longest word the fused-word search looks at. */
+#define MAX_FUSED 40
+
+/* Emits part w[0..n) of a split, with its apostrophe repaired. */
+int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	char tmp[REPAIR_MAX_WORD + 4];
+	size_t l;
+	/* lowercase, or "I" ("Imgoing": "I'm going") */
+	if (a && repair_apos_certain(c->d, e, a) && (!is_upper((unsigned char)w[0]) || rdata_text(c->d, a)[1] == '\'') &&
+	    (l = repair_apos_insert(tmp, sizeof tmp, w, n, rdata_text(c->d, a))) > 0)
+		return buf_put(out, tmp, l);
+	return buf_put(out, w, n);
+}
+
+/* Two content words that read as one compound ("gameplay", "backlit",
+ * "underdelivering"): the first starts many dictionary compounds, or the
+ * two together are productive. */
+static int compound_like(const struct repair_table_entry *l, const struct repair_table_entry *r)
+{
+	int head = l->compound & 15, tail = r->compound >> 4;
+	return head >= 15 || head + tail >= 16;
+}
+
+/* w ends as an inflected form of a dictionary word: "-ly", "-ed", "-ing",
+ * or a plural "s" of a stem the dictionaries know. */
+static int inflected(const struct words_ctx *c, const char *w, size_t n)
+{
+	if (n >= 5 && (memcmp(w + n - 2, "ly", 2) == 0 || memcmp(w + n - 2, "ed", 2) == 0))
+		return 1;
+	if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
+		return 1;
+	if (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+		return is_dict(lookup(c, w, n - 1));
+	return 0;
+}
+
+/* Whether the split l|r of a fused word reads as two words. */
+static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
+		   int32_t id1, int32_t id2, int once, const struct around *ar)
+{
+	const struct repair_table_entry *le = lookup(c, l, ln);
+	const struct repair_table_entry *re = lookup(c, r, rn);
+	if (!re)
+		return 0;
+	int listed = rdata_has_bigram(c->d, id1, id2);
+	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln)) {
+		/* a name in a row of capitalised words ("Northwell Health",
+		 * "Riverbend Music Center") reads as one, unless the model
+		 * knows the two words together */
+		if (!listed && id1 >= 0 && ar->next_word && !ar->next_lower)
+			return 0;
+		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
+	}
+	if (!le)
+		return 0;
+	if (is_upper((unsigned char)l[0]) && !cap_start(c, le, ar))
+		return rn > 1 && is_func(re);
+	if (is_func(le) || is_func(re)) {
+		if (listed)
+			return 1;
+		/* a bigram the model lacks ("from prenatal"): a common content
+		 * word of four letters or more beside one function word, in a
+		 * word the document writes once ("Yersinia pestis" is Latin),
+		 * that does not read as a compound; beside a function word of
+		 * two letters (whose compounds the tables do not count), not one
+		 * of the commonest words (SCOWL 10), whose pairing the model
+		 * would know if it were usual ("upsample", "soname") */
+		const struct repair_table_entry *o = is_func(le) ? re : le;
+		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
+		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
+		       (o->level > 10 || fn >= 3) && o->level <= 50 &&
+		       ((is_func(le) && determiner(c->d, le)) ||
+			(!compound_like(le, re) &&
+			 (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC));
+	}
+	if (ln < 3 || rn < 3)
+		return 0;
+	/* a compound no dictionary lists starts with a plain word, not with an
+	 * adverb, a participle or a plural ("completelyestranged",
+	 * "stillfaces" aside, "teenagedfangirl", "marketersachieving") */
+	if (inflected(c, l, ln) && le->level <= 50 && re->level <= 50 && (re->flags & RT_LOWER) &&
+	    (listed || (ln >= 4 && rn >= 4)))
+		return 1;
+	/* two common words the model puts together often ("rear wheels",
+	 * "hard work"), one of which the document writes alone, are two words
+	 * whatever compounds they start or end */
+	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
+	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
+		return 1;
+	if (compound_like(le, re) && !(le && determiner(c->d, le)))
+		return 0;
+	/* two content words: a bigram the model knows, or two common words */
+	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
+}
+
+/* Part of a fused word: a common word, a name of the document (first part
+ * only), or an apostrophe form ("dont"). Sets *id to its model word. */
+int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int first, const struct around *ar,
+		   int32_t *id)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	*id = -1;
+	if (!e) {
+		/* "Gaimanput": a name of the document the tables do not know */
+		return first && n >= 3 && plain_case(w, n) && is_upper((unsigned char)w[0]) && doc_name(c, w, n) &&
+		       doc_count(c, w, n) >= 2;
+	}
+	if (n == 1) {
+		/* only "a" and "I" stand alone */
+		if (!(w[0] == 'a' || w[0] == 'I' ||
+		      (w[0] == 'A' && first && ar->prev == c->d->bos && ar->next_lower)))
+			return 0;
+		*id = e->lm_id;
+		return e->lm_id >= 0;
+	}
+	int capital = is_upper((unsigned char)w[0]);
+	if (capital && !first)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	if (a && repair_apos_certain(c->d, e, a) && (!capital || (first && rdata_text(c->d, a)[1] == '\''))) {
+		/* "dont", or "Im" ("I'm") */
+		*id = a->lm_id;
+		return a->lm_id >= 0;
+	}
+	if (capital) {
+		/* "Iraqor": a name; "Inthe": a capitalised word starting a
+		 * sentence; "Keyboardfrom": a word the document writes
+		 * capitalised (pair_ok() then wants a function word after it) */
+		if (!is_name(c, e, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0)
+			return 0;
+		if (is_name(c, e, w, n) && doc_count(c, w, n) >= 2) {
+			/* a name the model may not know ("Gaiman") */
+			*id = e->lm_id;
+			return 1;
+		}
+	} else if (!(is_dict(e) && e->level <= 60 && (e->flags & RT_LOWER))) {
+		return 0;
+	} else if (n == 2 && !is_func(e)) {
+		/* two letters stand alone as a function word ("in", "on"),
+		 * not as an abbreviation ("st") */
+		return 0;
+	}
+	*id = e->lm_id;
+	/* a common word the (American) model lacks: "criticised" */
+	return e->lm_id >= 0 || (!capital && n >= 4 && e->level <= 35);
+}
+
+/* A word of one letter that stands alone: "a", "I". */
+static int lone_letter(char ch)
+{
+	return ch == 'a' || ch == 'A' || ch == 'I';
+}
+
+/*
+ * Where the document itself splits w: it writes the two parts one after the
+ * other elsewhere ("Hong Kong" for "HongKong", "air pollution" for
+ * "airpollution"), as often as w at least, with the second part in the
+ * same case. Returns the length of the first part, 0 if none.
+ */
+size_t repair_split_doc(const struct words_ctx *c, const char *w, size_t n)
+{
+	uint32_t best_n = 0;
+	size_t best = 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((i == 1 && !lone_letter(w[0])) || (n - i == 1 && !lone_letter(w[i])))
+			continue;
+		if (!plain_case(w, i) || !plain_case(w + i, n - i))
+			continue;
+		uint32_t cap;
+		uint32_t all = vocab_pair_count(c->vb, w, i, w + i, n - i, &cap);
+		uint32_t k = is_upper((unsigned char)w[i]) ? cap : all - cap;
+		if (k > best_n) {
+			best_n = k;
+			best = i;
+		}
+	}
+	/* a name written both ways ("RemoteTalk", "Remote Talk") needs the
+	 * two words more often */
+	uint32_t fused = doc_count(c, w, n);
+	if (best && is_upper((unsigned char)w[best]) && best_n <= fused)
+		return 0;
+	return best_n > 0 && best_n >= fused ? best : 0;
+}
+
+/*
+ * Two capitalised words fused: a name and a name ("AdamNeumann",
+ * "BernieSanders"), or a common word starting a sentence and a name
+ * ("WhileChina"). A brand made of two ordinary words ("PlayStation",
+ * "FaceTime", "MinnesotaCare") is never split: its second part is no
+ * name. Returns the length of the first word, 0 if none.
+ */
+size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	size_t k = 1;
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	if (k < 2 || k >= n || n - k < 3 || !plain_case(w + k, n - k))
+		return 0;
+	const struct repair_table_entry *x = lookup(c, w, k);
+	const struct repair_table_entry *y = lookup(c, w + k, n - k);
+	/* a common name, then a word no list knows or knows only as a name:
+	 * a first name and a surname ("DanielElahi", "EllenKushner") */
+	if (k >= 3 && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50 &&
+	    (!is_known(y) || !(y->flags & RT_LOWER)))
+		return k;
+	/* two capitalised words the model puts together very often ("Vice
+	 * President", "Middle East", "Orange County"), fused once; brands of
+	 * two words are rarer pairs ("PlayStation", "FaceTime") */
+	if (k >= 3 && is_dict(x) && is_dict(y) && x->lm_id >= 0 && y->lm_id >= 0 && doc_count(c, w, n) <= 1 &&
+	    rdata_has_bigram(c->d, x->lm_id, y->lm_id) && rdata_score(c->d, x->lm_id, y->lm_id) >= NAME_BIGRAM)
+		return k;
+	/* a common word is a name when the document writes it capitalised,
+	 * on its own, more than once ("Apple") */
+	if (!name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))
+		return 0;
+	if (k >= 3 && name_word(c, w, k) && !(x && (x->flags & RT_LOWER)))
+		return k;
+	/* a sentence starting with a common word, glued to a name */
+	if (ar->prev == c->d->bos && is_dict(x) && (x->flags & RT_LOWER) && (is_func(x) || (k >= 3 && x->level <= 35)))
+		return k;
+	return 0;
+}
+
+/*
+ * Capitals glued to a lowercase word: "CEOof", "NASAits", "VOTEon". The
+ * capitals are written alone elsewhere in the document (or are a word
+ * themselves), and the word after is a function word or a common word, so
+ * plurals ("CEOs", "NGOs") and brands ("JPMorgan", "SaaS") stay. Returns
+ * the length of the capitals, 0 if none.
+ */
+size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_upper((unsigned char)w[k]))
+		k++;
+	if (k < 2 || n - k < 2)
+		return 0;
+	for (size_t i = k; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	const struct repair_table_entry *r = lookup(c, w + k, n - k);
+	if (!is_dict(r) || !(r->flags & RT_LOWER) || !(is_func(r) || (n - k >= 3 && r->level <= 35)))
+		return 0;
+	const struct repair_table_entry *a = lookup(c, w, k);
+	return doc_count(c, w, k) > 0 || (k >= 3 && is_dict(a)) ? k : 0;
+}
+
+/* w[0..k) w[k..n): two very common words the model knows together
+ * ("financial services"), so a fused form written twice is still two words. */
+static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, size_t n)
+{
+	const struct repair_table_entry *l = lookup(c, w, k), *r = lookup(c, w + k, n - k);
+	return l && r && l->level <= VERY_COMMON && r->level <= VERY_COMMON && k >= 3 && n - k >= 3 &&
+	       rdata_has_bigram(c->d, l->lm_id, r->lm_id);
+}
+
+/*
+ * A rare word that is far likelier two common words fused: "tobe" (SCOWL
+ * size 80) is "to be", "afteryears" "after years". Only when the word is
+ * no common word (SCOWL size 70 and up, or no SCOWL size), the document
+ * writes it once, both parts are common words the model puts together,
+ * and the pair is a thousand times likelier than the word. Returns the
+ * length of the first part, 0 if none.
+ */
+static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, const struct repair_table_entry *e)
+{
+	if (e->level < 70 || !(e->flags & RT_LOWER) || doc_count(c, w, n) > 1 || !plain_case(w, n) ||
+	    is_upper((unsigned char)w[0]))
+		return 0;
+	int self = e->lm_id >= 0 ? c->d->uni_prob[e->lm_id] : -7000;
+	size_t best = 0;
+	int best_s = self + 3000;
+	for (size_t i = 2; i + 2 <= n; i++) {
+		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		if (!is_dict(l) || !is_dict(r) || !(l->flags & RT_LOWER) || !(r->flags & RT_LOWER) ||
+		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||
+		    !rdata_has_bigram(c->d, l->lm_id, r->lm_id))
+			continue;
+		int s = c->d->uni_prob[l->lm_id] + rdata_score(c->d, l->lm_id, r->lm_id);
+		if (s > best_s) {
+			best_s = s;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* A common dictionary word written in lowercase, or the stripped form of
+ * an apostrophe word ("werent"). */
+static int one_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct repair_table_entry *e = lookup(c, w, n);
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	return (is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50) || (e && a && repair_apos_certain(c->d, e, a));
+}
+
+/*
+ * Splits a fused word w[0..n) into two or three parts when it is no word
+ * itself. Emits the parts and returns 1, or returns 0 to keep w (nothing
+ * emitted); negative on error. *last gets the last part's model word.
+ */
+int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
+		       const struct around *ar, int32_t *last)
+{
+	if (!c->spaces || n < 3 || n > MAX_FUSED)
+		return 0;
+	const struct repair_table_entry *e = lookup(c, w, n);
+	/* "ina", "toa": a short odd word splits into two function words only */
+	int odd = odd_lower(e, w);
+	if (is_known(e) && !(odd && n <= 5)) {
+		size_t k = rare_pair(c, w, n, e);
+		if (!k)
+			return 0;
+		*last = word_id(c, w + k, n - k);
+		if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (rdata_apos(c->d, e))
+		return 0;
+	/* written so more than once: a word of the document, unless it reads
+	 * as a function word glued to another ("withthe") */
+	/* a word that did not split will not split elsewhere either, unless
+	 * it starts a sentence (a capitalised first part may then split off) */
+	int capital = is_upper((unsigned char)w[0]);
+	struct vocab_word *vw = vocab_find_mut(c->vb, w, n);
+	int *failed = !vw || (capital && ar->prev == c->d->bos) ? NULL : capital ? &vw->no_split_cap : &vw->no_split;
+	if (failed && *failed)
+		return 0;
+	int repeated = vw && vw->count > 1;
+	size_t ds = odd ? 0 : repair_split_doc(c, w, n);
+	if (ds) {
+		*last = word_id(c, w + ds, n - ds);
+		if (repair_split_put_part(out, c, w, ds) || buf_putc(out, ' ') || repair_split_put_part(out, c, w + ds, n - ds))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	/* "thatI", "withCBP": a function word, then "I" or capitals the
+	 * document writes on their own */
+	size_t lo = 0;
+	while (lo < n && is_lower((unsigned char)w[lo]))
+		lo++;
+	if (lo >= 2 && lo < n && is_func(lookup(c, w, lo))) {
+		size_t k = lo;
+		while (k < n && is_upper((unsigned char)w[k]))
+			k++;
+		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0))) {
+			*last = word_id(c, w + lo, n - lo);
+			if (buf_put(out, w, lo) || buf_putc(out, ' ') || buf_put(out, w + lo, n - lo))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
+	/* "Auditoriumon", "Franciscoand": a capitalised word, then a function
+	 * word the model knows after it; the word is a common one, a name of
+	 * the dictionaries, or one the document writes alone */
+	if (is_upper((unsigned char)w[0]) && plain_case(w, n)) {
+		for (size_t i = n - 2; i >= 3 && i + 3 >= n; i--) {
+			const struct repair_table_entry *f = lookup(c, w + i, n - i);
+			const struct repair_table_entry *x = lookup(c, w, i);
+			if (!is_func(f) || !(f->flags & RT_LOWER))
+				continue;
+			if (!((is_dict(x) && x->level <= 50) || doc_count(c, w, i) > 0))
+				continue;
+			/* a short common word and a function word make first
+			 * names ("Juston") */
+			if (is_dict(x) && (x->flags & RT_LOWER) && i < 5)
+				continue;
+			if (x && x->lm_id >= 0 && !rdata_has_bigram(c->d, x->lm_id, f->lm_id))
+				continue;
+			*last = f->lm_id;
+			if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
+				return SCRAPE_ENOMEM;
+			return 1;
+		}
+	}
+	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
+	for (size_t i = 2; i + 1 < n; i++) {
+		if (!(is_lower((unsigned char)w[i - 1]) && is_upper((unsigned char)w[i])))
+			continue;
+		if (!is_lower((unsigned char)w[0]) || !is_lower((unsigned char)w[i + 1]))
+			return 0;
+		for (size_t k = i + 1; k < n; k++)
+			if (!is_lower((unsigned char)w[k]))
+				return 0;
+		const struct repair_table_entry *l = lookup(c, w, i);
+		const struct repair_table_entry *r = lookup(c, w + i, n - i);
+		if (repeated || !(is_dict(l) && (l->flags & RT_LOWER) && l->level <= 60))
+			return 0;
+		/* the second part is a known word, or one of the document, or
+		 * any name after a function word ("inKyiv", "byRakuten") */
+		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0 || (is_func(l) && n - i >= 3)))
+			return 0;
+		*last = r ? r->lm_id : -1;
+		if (repair_split_put_part(out, c, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	/* best split into two or three parts by the bigram model; the parts
+	 * that can start or end the word are found first */
+	int32_t pre[MAX_FUSED + 1], suf[MAX_FUSED + 1];
+	int pre_ok[MAX_FUSED + 1], suf_ok[MAX_FUSED + 1];
+	for (size_t i = 1; i < n; i++) {
+		pre_ok[i] = repair_split_part_ok(c, w, i, 1, ar, &pre[i]);
+		suf_ok[i] = repair_split_part_ok(c, w + i, n - i, 0, ar, &suf[i]);
+	}
+	int best = -1000000;
+	size_t b1 = 0, b2 = 0;
+	int32_t best_last = -1;
+	for (size_t i = 1; i < n; i++) {
+		if (!pre_ok[i])
+			continue;
+		int32_t id1 = pre[i];
+		if (suf_ok[i] && pair_ok(c, w, i, w + i, n - i, id1, suf[i], !repeated && !odd, ar) &&
+		    (!odd || rdata_has_bigram(c->d, id1, suf[i]))) {
+			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, suf[i]) +
+				(ar->next >= 0 ? rdata_score(c->d, suf[i], ar->next) : 0);
+			if (s > best) {
+				best = s;
+				b1 = i;
+				b2 = 0;
+				best_last = suf[i];
+			}
+		}
+	}
+	/* three parts only when no two do; and two parts that are one word
+	 * together are that word: "someillicit" is "some illicit", not
+	 * "so me illicit", "timeasleep" "time asleep" */
+	int two = b1 != 0;
+	for (size_t i = 1; i < n && !two; i++) {
+		if (!pre_ok[i])
+			continue;
+		int32_t id1 = pre[i], id2;
+		for (size_t j = i + 1; j < n && n >= 8; j++) {
+			if (!suf_ok[j] || !repair_split_part_ok(c, w + i, j - i, 0, ar, &id2))
+				continue;
+			int32_t id3 = suf[j];
+			if (!pair_ok(c, w, i, w + i, j - i, id1, id2, !repeated, ar) ||
+			    !pair_ok(c, w + i, j - i, w + j, n - j, id2, id3, !repeated, ar))
+				continue;
+			/* a third part costs: prefer two when both read */
+			int s = rdata_score(c->d, ar->prev, id1) + rdata_score(c->d, id1, id2) +
+				rdata_score(c->d, id2, id3) + (ar->next >= 0 ? rdata_score(c->d, id3, ar->next) : 0) - 2000;
+			if (s > best) {
+				best = s;
+				b1 = i;
+				b2 = j;
+				best_last = id3;
+			}
+		}
+	}
+	if (b2 && one_word(c, w, b2))
+		b1 = b2, b2 = 0;
+	else if (b2 && one_word(c, w + b1, n - b1))
+		b2 = 0;
+	if (b1 == 0 || (odd && (b2 || !is_func(lookup(c, w, b1)) || !is_func(lookup(c, w + b1, n - b1)) ||
+				 (b1 * 2 == n && memcmp(w, w + b1, b1) == 0)))) {
+		if (failed)
+			*failed = 1;
+		return 0;
+	}
+	if (repeated && (b2 || is_upper((unsigned char)w[0]) ||
+			 !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)) ||
+			   very_common_pair(c, w, b1, n))))
+		return 0;
+	*last = best_last;
+	if (repair_split_put_part(out, c, w, b1) || buf_putc(out, ' '))
+		return SCRAPE_ENOMEM;
+	if (b2) {
+		if (repair_split_put_part(out, c, w + b1, b2 - b1) || buf_putc(out, ' ') ||
+		    repair_split_put_part(out, c, w + b2, n - b2))
+			return SCRAPE_ENOMEM;
+	} else if (repair_split_put_part(out, c, w + b1, n - b1)) {
+		return SCRAPE_ENOMEM;
+	}
+	return 1;
+}
