@@ -137,8 +137,10 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		int rare = e->lm_id >= 0 && c->d->uni_prob[a->lm_id] + 4000 < c->d->uni_prob[e->lm_id];
 		/* "Fords are", "presidents have": a possessive is followed by
 		 * what it owns, not by a function word (a speech model likes
-		 * "Ford's" as "Ford is" more than written text does) */
-		int plural_before_func = poss && !is_func(st) && ar->next_func && !noun_phrase_start(c->d, ar->next_e);
+		 * "Ford's" as "Ford is" more than written text does); "let's"
+		 * is no possessive */
+		int plural_before_func = poss && st && !is_func(st) && strcmp(rdata_text(c->d, st), "let") != 0 &&
+					 ar->next_func && !noun_phrase_start(c->d, ar->next_e);
 		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);

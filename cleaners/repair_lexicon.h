@@ -214,6 +214,13 @@ static inline int name_word(const struct words_ctx *c, const char *w, size_t n)
 	return doc_name(c, w, n) && doc_count(c, w, n) > 0;
 }
 
+/* A common name the dictionaries write only capitalised ("Syria",
+ * "Reuters"). */
+static inline int dict_name(const struct repair_table_entry *e)
+{
+	return is_dict(e) && (e->flags & RT_CAP) && !(e->flags & RT_LOWER) && e->level <= 50;
+}
+
 /* The document writes w in lowercase somewhere ("news"). */
 static inline int doc_lower(const struct words_ctx *c, const char *w, size_t n)
 {

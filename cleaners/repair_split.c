@@ -66,6 +66,11 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (!re)
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
+	/* a name of the dictionaries the document does not write alone, before
+	 * a word the model knows after it ("Syriaunder", "Reutersreported";
+	 * a surname no list knows reads as one: "Montour", "Rubinstain") */
+	if (is_upper((unsigned char)l[0]) && !is_name(c, le, l, ln) && dict_name(le))
+		return ln >= 4 && rn >= 3 && listed;
 	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln)) {
 		/* a name in a row of capitalised words ("Northwell Health",
 		 * "Riverbend Music Center") reads as one, unless the model
@@ -152,7 +157,7 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 		/* "Iraqor": a name; "Inthe": a capitalised word starting a
 		 * sentence; "Keyboardfrom": a word the document writes
 		 * capitalised (pair_ok() then wants a function word after it) */
-		if (!is_name(c, e, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0)
+		if (!is_name(c, e, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0 && !dict_name(e))
 			return 0;
 		if (is_name(c, e, w, n) && doc_count(c, w, n) >= 2) {
 			/* a name the model may not know ("Gaiman") */
