@@ -193,10 +193,12 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	return repair_words_plain(out, c, w, n, ar, last);
 }
 
+/* Punctuation after a token that ends a sentence, or a clause that may
+ * start with a capital ("Disclaimer: The views"). */
 static int sentence_end(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == '.' || s[i] == '!' || s[i] == '?')
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ':')
 			return 1;
 	return 0;
 }
