@@ -20,6 +20,8 @@
 /* A capitalised "s" form the dictionaries list as a name of its own
  * ("Edmunds", "Browns", "Peoples") needs as much. */
 #define NAME_MARGIN 1500
+/* ... and this much more when the word after it is unknown. */
+#define ONE_SIDED_MARGIN 1000
 /* How often a name must be written alone before its "s" form counts as
  * evidence of lost apostrophes. */
 #define NAME_EVIDENCE 3
@@ -152,6 +154,9 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
 				margin = NAME_MARGIN;
+			/* no known word after it: only the word before speaks */
+			if (ar->next < 0)
+				margin += ONE_SIDED_MARGIN;
 			if (change - keep > margin)
 				return repair_apos_insert(dst, cap, w, n, form);
 		}

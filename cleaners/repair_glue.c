@@ -266,8 +266,9 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 	if (cl && !memchr(cl + 1, ')', n - (size_t)(cl - w) - 1) && !memchr(cl + 1, '(', n - (size_t)(cl - w) - 1)) {
 		size_t j = (size_t)(cl - w), rn = n - j - 1;
 		const char *r = cl + 1;
-		/* "(s)he": one letter in the parentheses */
-		if (j < 2 || rn < 2 || (o && cl - o < 3))
+		/* "(s)he": one letter in the parentheses ("9 to 5)serves" is
+		 * a number's) */
+		if (j < 1 || (j < 2 && !is_digit((unsigned char)w[0])) || rn < 2 || (o && cl - o < 3))
 			return 0;
 		for (size_t k = 0; k < rn; k++)
 			if (!is_alpha((unsigned char)r[k]))
