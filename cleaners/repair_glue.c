@@ -278,7 +278,7 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 		char joined[REPAIR_MAX_WORD];
 		if (j - st + rn < sizeof joined) {
 			memcpy(joined, w + st, j - st);
-			memcpy(joined + j - st, r, rn);
+			memcpy(joined + (j - st), r, rn);
 			if (is_known(lookup(c, joined, j - st + rn)))
 				return 0;
 		}
