@@ -118,7 +118,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (compound_like(le, re) && !(le && determiner(c->d, le)))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
-	return listed || (ln >= 4 && rn >= 4 && le->level <= 35 && re->level <= 35);
+	return listed || ((ln >= 4 || determiner(c->d, le)) && rn >= 4 && le->level <= 35 && re->level <= 35);
 }
 
 /* Part of a fused word: a common word, a name of the document (first part
