@@ -31,14 +31,14 @@ size=$(stat -c %s "$work/big.txt")
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
 best=""
-for _ in 1 2 3; do
+for _ in 1 2 3 4 5; do
 	s=$(date +%s.%N)
 	$pin "$bin" --repair "$work/big.txt" > /dev/null
 	e=$(date +%s.%N)
 	t=$(echo "$e - $s" | bc -l)
 	if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
 done
-printf 'repair: %.1f MB in %.3f s = %.1f MB/s (best of 3, one core)\n' \
+printf 'repair: %.1f MB in %.3f s = %.1f MB/s (best of 5, one core)\n' \
 	"$(echo "$size / 1048576" | bc -l)" "$best" "$(echo "$size / 1048576 / $best" | bc -l)"
 # table load: an empty input runs the whole start-up, tables included
 : > "$work/empty.txt"
