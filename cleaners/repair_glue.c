@@ -159,6 +159,15 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
 			return SCRAPE_ENOMEM;
 		return 1;
 	}
+	if (c->apostrophes && n == 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) &&
+	    is_digit((unsigned char)w[2]) && is_digit((unsigned char)w[3]) && w[3] != '0' && w[4] == 's' &&
+	    ar->next_word && !ar->next_func) {
+		/* "2016s election": a year's possessive ("the 1970s" are a decade) */
+		*last = -1;
+		if (buf_put(out, w, 4) || buf_put(out, "'s", 2))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
 	if (n >= 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && is_digit((unsigned char)w[2]) &&
 	    is_digit((unsigned char)w[3]) && is_upper((unsigned char)w[4])) {
 		/* "2019MacBook", "2014I": a year, then a capitalised word
