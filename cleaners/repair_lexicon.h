@@ -261,6 +261,15 @@ static inline int is_alnum(unsigned char c)
 	return is_alpha(c) || is_digit(c);
 }
 
+/* w[0..n) is all ASCII letters. */
+static inline int only_letters(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]))
+			return 0;
+	return n > 0;
+}
+
 /* w[0..n) is all capitals. */
 static inline int upper_run(const char *w, size_t n)
 {

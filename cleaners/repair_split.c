@@ -195,7 +195,9 @@ size_t repair_split_doc(const struct words_ctx *c, const char *w, size_t n)
 	for (size_t i = 1; i < n; i++) {
 		if ((i == 1 && !lone_letter(w[0])) || (n - i == 1 && !lone_letter(w[i])))
 			continue;
-		if (!plain_case(w, i) || !plain_case(w + i, n - i))
+		/* the second part one word ("Kong", "pollution"); the first may
+		 * be a brand ("MacBookPro": "MacBook Pro") */
+		if (!only_letters(w, i) || !plain_case(w + i, n - i))
 			continue;
 		uint32_t cap;
 		uint32_t all = vocab_pair_count(c->vb, w, i, w + i, n - i, &cap);

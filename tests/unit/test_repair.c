@@ -279,6 +279,9 @@ static void fused_words_the_document_writes_apart(void **state)
 	assert_string_equal(piece(gaiman, "As Gaimanput it, the book", 0), "As Gaiman put it, the book");
 	/* a name written both ways as often, and brands the document never splits */
 	assert_string_equal(piece(doc, "RemoteTalk, YouTube and PlayStation", 0), "RemoteTalk, YouTube and PlayStation");
+	/* a brand and a word the document writes apart, again and again */
+	assert_string_equal(piece("The MacBook Pro is new; a MacBook Pro costs more.", "the MacBookPro sells", 0),
+			    "the MacBook Pro sells");
 }
 
 static void possessives_of_document_names(void **state)
