@@ -227,8 +227,16 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	size_t k = 1;
 	while (k < n && is_lower((unsigned char)w[k]))
 		k++;
-	if (k < 2 || k >= n || n - k < 3 || !plain_case(w + k, n - k))
+	if (k < 2 || k >= n || n - k < 3)
 		return 0;
+	if (!plain_case(w + k, n - k)) {
+		/* a name and a brand the document writes on their own, each
+		 * again and again, fused once ("AppleAirPods") */
+		if (k >= 3 && only_letters(w + k, n - k) && doc_count(c, w, n) <= 1 && doc_name(c, w, k) &&
+		    doc_cap(c, w, k) >= 2 && doc_name(c, w + k, n - k) && doc_cap(c, w + k, n - k) >= 2)
+			return k;
+		return 0;
+	}
 	const struct repair_table_entry *x = lookup(c, w, k);
 	const struct repair_table_entry *y = lookup(c, w + k, n - k);
 	/* a common name, then a word no list knows or knows only as a name:

@@ -239,6 +239,8 @@ static void names_fused(void **state)
 	assert_string_equal(piece(doc, same, 0), same);
 	assert_string_equal(piece(doc, "PlayStation sales rose.", 0), "PlayStation sales rose.");
 	assert_string_equal(piece(doc, "the VicePresident and the MiddleEast", 0), "the Vice President and the Middle East");
+	assert_string_equal(piece("Apple makes AirPods. Apple sold AirPods.", "the AppleAirPods case", 0),
+			    "the Apple AirPods case");
 	assert_string_equal(piece(doc, "GrubHub and WikiLeaks", 0), "GrubHub and WikiLeaks");
 	/* capitals glued to a word the document writes apart */
 	const char *ceo = "The CEO spoke. They dont know. WeWork grew, and WeWork fell.";
