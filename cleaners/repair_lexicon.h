@@ -172,10 +172,17 @@ static inline int odd_lower(const struct repair_table_entry *e, const char *w)
 
 /* A word that is no common word (SCOWL size 70 and up, or none): written
  * in lowercase it may be two words fused ("tobe"), ending in "s" a name's
- * possessive ("Parises"). */
+ * possessive ("Parises"), with a capital inside two names ("HongKong"). */
 static inline int rare_word(const struct repair_table_entry *e, const char *w, size_t n)
 {
-	return e->level >= 70 && (is_lower((unsigned char)w[0]) || w[n - 1] == 's');
+	if (e->level < 70)
+		return 0;
+	if (is_lower((unsigned char)w[0]) || w[n - 1] == 's')
+		return 1;
+	for (size_t i = 1; i < n; i++)
+		if (is_upper((unsigned char)w[i]))
+			return 1;
+	return 0;
 }
 
 static inline uint32_t doc_count(const struct words_ctx *c, const char *w, size_t n)

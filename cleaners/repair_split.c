@@ -18,6 +18,8 @@
 #define STRONG_BIGRAM (-2600)
 /* ... and of two capitalised words that make a name together. */
 #define NAME_BIGRAM (-2000)
+/* ... and of two that make one set phrase ("Hong Kong", "United States"). */
+#define SET_PHRASE (-300)
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -247,9 +249,14 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	/* two capitalised words the model puts together very often ("Vice
 	 * President", "Middle East", "Orange County"), fused once; brands of
 	 * two words are rarer pairs ("PlayStation", "FaceTime") */
-	if (k >= 3 && is_dict(x) && is_dict(y) && x->lm_id >= 0 && y->lm_id >= 0 && doc_count(c, w, n) <= 1 &&
-	    rdata_has_bigram(c->d, x->lm_id, y->lm_id) && rdata_score(c->d, x->lm_id, y->lm_id) >= NAME_BIGRAM)
-		return k;
+	if (k >= 3 && is_dict(x) && is_dict(y) && x->lm_id >= 0 && y->lm_id >= 0 &&
+	    rdata_has_bigram(c->d, x->lm_id, y->lm_id)) {
+		int s = rdata_score(c->d, x->lm_id, y->lm_id);
+		/* ... written fused again and again only when the second word
+		 * nearly always follows the first ("HongKong") */
+		if ((s >= NAME_BIGRAM && doc_count(c, w, n) <= 1) || s >= SET_PHRASE)
+			return k;
+	}
 	/* a common word is a name when the document writes it capitalised,
 	 * on its own, more than once ("Apple") */
 	if (!name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))

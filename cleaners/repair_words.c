@@ -97,7 +97,7 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 			return SCRAPE_OK;
 		}
 	}
-	if (c->spaces && !apos && uppers >= 2 && is_upper((unsigned char)w[0]) && !is_known(e)) {
+	if (c->spaces && !apos && uppers >= 2 && is_upper((unsigned char)w[0]) && !is_dict(e)) {
 		size_t k = repair_split_names(c, w, n, ar);
 		if (k) {
 			*last = word_id(c, w + k, n - k);

@@ -241,6 +241,8 @@ static void names_fused(void **state)
 	assert_string_equal(piece(doc, "the VicePresident and the MiddleEast", 0), "the Vice President and the Middle East");
 	assert_string_equal(piece("Apple makes AirPods. Apple sold AirPods.", "the AppleAirPods case", 0),
 			    "the Apple AirPods case");
+	assert_string_equal(piece(doc, "in HongKong, twice: HongKong; YouTube, LinkedIn, WikiLeaks", 0),
+			    "in Hong Kong, twice: Hong Kong; YouTube, LinkedIn, WikiLeaks");
 	assert_string_equal(piece(doc, "GrubHub and WikiLeaks", 0), "GrubHub and WikiLeaks");
 	/* capitals glued to a word the document writes apart */
 	const char *ceo = "The CEO spoke. They dont know. WeWork grew, and WeWork fell.";
