@@ -205,6 +205,7 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		{ "By October2018 and on May 15,2019, or Aug.14", "By October 2018 and on May 15, 2019, or Aug. 14" },
 		{ "in 2015or 2016, at $0.10by noon", "in 2015 or 2016, at $0.10 by noon" },
 		{ "the 2016s election and the 1970s music", "the 2016's election and the 1970s music" },
+		{ "a 16feet wall, a 5.3feet gap", "a 16 feet wall, a 5.3 feet gap" },
 		{ "it came again(and again), units(30%), ($78,770)with tax",
 		  "it came again (and again), units (30%), ($78,770) with tax" },
 		{ "an anti-governmentprotests march, a new16-inch screen, areself-serving",
