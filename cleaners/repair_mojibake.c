@@ -88,6 +88,9 @@ int repair_mojibake_suspect(const char *s, size_t n)
 				break;
 			i += 8;
 		}
+		/* the skip may end on the last byte, which starts nothing */
+		if (i + 1 >= n)
+			break;
 		if (u[i] < 0xC2)
 			continue;
 		if (u[i] == 0xC2 || u[i] == 0xC3 || u[i] == 0xC5 || u[i] == 0xC6 || u[i] == 0xCB ||

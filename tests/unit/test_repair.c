@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "repair.h"
+#include "repair_mojibake.h"
 #include "repair_data.h"
 #include "repair_entities.h"
 #include "repair_mojibake.h"
@@ -113,6 +114,21 @@ static void mojibake_once_and_twice(void **state)
 	assert_string_equal(mojibake("caf\xc3\x83\xc6\x92\xc3\x82\xc2\xa9"), "caf\xc3\xa9");
 	/* an undefined cp1252 byte (0x9D in the closing quote) */
 	assert_string_equal(mojibake("\xc3\xa2\xe2\x82\xac\xc2\x9d"), "\xe2\x80\x9d");
+}
+
+/* The ASCII skip may stop on the last byte: nothing is read past the end
+ * (an exact-size buffer, so ASan and valgrind see any overrun). */
+static void mojibake_suspect_reads_within_bounds(void **state)
+{
+	(void)state;
+	for (size_t n = 1; n <= 20; n++) {
+		char *s = malloc(n);
+		assert_non_null(s);
+		memset(s, 'a', n);
+		s[n - 1] = (char)0xE2;
+		assert_int_equal(repair_mojibake_suspect(s, n), 0);
+		free(s);
+	}
 }
 
 static void mojibake_leaves_real_accents(void **state)
@@ -373,6 +389,7 @@ int main(void)
 		cmocka_unit_test(entities_single_and_double),
 		cmocka_unit_test(entities_leave_non_references),
 		cmocka_unit_test(mojibake_once_and_twice),
+		cmocka_unit_test(mojibake_suspect_reads_within_bounds),
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
 		cmocka_unit_test(apostrophes_by_context),
