@@ -26,6 +26,16 @@
  * all lost them. */
 #define SILENT_WORDS 250
 
+/* Whether the document lost its apostrophes: enough certain damage, and
+ * not far more apostrophes kept than lost; one non-name damage in a text
+ * with none kept; or a long text with none kept. */
+static int lost_apostrophes(const struct words_survey *sv)
+{
+	if (sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST)
+		return 1;
+	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
+}
+
 struct repair {
 	struct rdata d;
 	struct vocab vb;
@@ -67,28 +77,21 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		repair_free(r);
 		return rc == SCRAPE_ENOMEM ? scrape_error_set(rc, "out of memory") : rc;
 	}
-	size_t names;
-	size_t damage = repair_words_damage(&r->d, &r->vb, &names);
-	/* tokens still written with an apostrophe */
-	size_t kept = 0, words = 0;
-	for (size_t i = 0; i < r->vb.n; i++) {
-		kept += r->vb.v[i].apos;
-		words += r->vb.v[i].count;
-	}
+	struct words_survey sv;
+	repair_words_survey(&sv, &r->d, &r->vb);
 	r->wc.d = &r->d;
 	r->wc.vb = &r->vb;
-	if (!repair_words_english(&r->d, &r->vb)) {
+	if (!sv.english) {
 		/* the word repairs know English only */
 		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = 0;
 	} else if (from_html) {
 		/* correct text must come out untouched: only certain repairs, and
 		 * only in a document that clearly lost its apostrophes */
-		r->wc.apostrophes = r->wc.spaces = damage >= EVIDENCE_HTML;
+		r->wc.apostrophes = r->wc.spaces = sv.damage >= EVIDENCE_HTML;
 		r->wc.ambiguous = 0;
 	} else {
 		r->wc.apostrophes = r->wc.spaces = 1;
-		r->wc.ambiguous = (damage >= EVIDENCE_AMBIGUOUS && kept <= damage * KEPT_PER_LOST) || (damage > names && kept == 0) ||
-				   (kept == 0 && words >= SILENT_WORDS);
+		r->wc.ambiguous = lost_apostrophes(&sv);
 	}
 	*out = r;
 	return SCRAPE_OK;

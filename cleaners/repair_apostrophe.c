@@ -110,21 +110,22 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	int capital = is_upper((unsigned char)w[0]);
 	const struct repair_table_entry *e = lookup(c, w, n);
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	/* the word without its "s", for possessives */
+	const struct repair_table_entry *stem = w[n - 1] == 's' ? lookup(c, w, n - 1) : NULL;
 	const char *form = a ? rdata_text(c->d, a) : NULL;
 	size_t fl = form ? strlen(form) : 0;
 	if (form && fl >= 2 && form[fl - 1] != '\'') {
 		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
-		const struct repair_table_entry *st = poss ? lookup(c, w, n - 1) : NULL;
-		int common_stem = st && is_dict(st) && (st->flags & RT_LOWER) && st->level <= 20;
+		const struct repair_table_entry *st = poss ? stem : NULL;
+		int common_stem = lower_word(st) && st->level <= 20;
 		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
 		/* ... or a name (every dictionary writes it capitalised, or the
 		 * document does) which the document writes alone too, whose "s"
 		 * form no list knows, before a lowercase word ("Europes
 		 * population"; "Flos" is a brand) */
-		int known_name = ((st && is_dict(st) && (st->flags & RT_CAP) && !(st->flags & RT_LOWER)) ||
-				  doc_name(c, w, n - 1)) && !is_known(e) &&
+		int known_name = (cap_only(st) || doc_name(c, w, n - 1)) && !is_known(e) &&
 				 doc_count(c, w, n - 1) > 0 && ar->next_word && ar->next_lower && !ar->next_func;
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
 			return 0;
@@ -166,7 +167,6 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	/* possessive "s" the tables do not list */
 	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
 		return 0;
-	const struct repair_table_entry *stem = lookup(c, w, n - 1);
 	if (!is_known(e)) {
 		/* "Dehqans" when the text has "Dehqan's"; "countrys" */
 		if (doc_poss(c, w, n - 1) > 0 ||
@@ -178,7 +178,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * that lost its apostrophes or before a lowercase word; "the Bidens"
 	 * is a plural */
 	if (capital && (c->ambiguous || ar->next_lower) && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
-	    ar->next_word && !ar->next_func && is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) > 0)
+	    ar->next_word && !ar->next_func && doc_name(c, w, n - 1))
 		return repair_apos_put_poss(dst, cap, w, n);
 	/* "Fords", "Apples": a name of the document that is also a word, with
 	 * an "s" before a word that is not a function word ("Ford's Mustang");
@@ -186,42 +186,36 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * unless a name follows ("than Apples AirPods"), or before a function
 	 * word ("Fords are") */
 	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
-	    is_name(c, stem, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
+	    doc_name(c, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
 	    !(is_dict(stem) && !(stem->flags & RT_LOWER)) &&
 	    (ar->prev == c->d->bos || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }
 
-size_t repair_words_damage(const struct rdata *d, struct vocab *vb, size_t *names)
+size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,
+			 const struct repair_table_entry *e, size_t *names)
 {
-	size_t n = 0;
-	*names = 0;
-	for (size_t i = 0; i < vb->n; i++) {
-		struct vocab_word *v = &vb->v[i];
-		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
-		const struct repair_table_entry *a = rdata_apos(d, e);
-		if (!a || !repair_apos_certain(d, e, a) || v->key_len < 3)
-			continue;
-		const char *form = rdata_text(d, a);
-		size_t fl = strlen(form);
-		if (fl >= 2 && form[fl - 1] == '\'')
-			continue;
-		if (fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's') {
-			/* a possessive counts when its stem is an ordinary word
-			 * written in lowercase ("countrys"), not a name ("Edmunds") */
-			const struct repair_table_entry *stem = rdata_lookup(d, form, fl - 2);
-			const struct vocab_word *sv = vocab_find(vb, form, fl - 2);
-			if (stem && is_dict(stem) && (stem->flags & RT_LOWER))
-				n += v->count - v->cap;
-			else if (sv && sv->count >= NAME_EVIDENCE && sv->cap * 2 > sv->count)
-				/* "Epsteins" where the text names "Epstein" again and
-				 * again: a name's possessive, as plurals of names
-				 * ("the Bidens") are rare */
-				*names += v->cap;
-		} else {
-			n += v->count;
-		}
+	const struct repair_table_entry *a = rdata_apos(d, e);
+	if (!a || !repair_apos_certain(d, e, a) || v->key_len < 3)
+		return 0;
+	const char *form = rdata_text(d, a);
+	size_t fl = strlen(form);
+	if (fl >= 2 && form[fl - 1] == '\'')
+		return 0;
+	if (fl < 3 || form[fl - 2] != '\'' || form[fl - 1] != 's')
+		return v->count;
+	/* a possessive counts when its stem is an ordinary word written in
+	 * lowercase ("countrys"), not a name ("Edmunds") */
+	const struct repair_table_entry *stem = rdata_lookup(d, form, fl - 2);
+	if (lower_word(stem))
+		return v->count - v->cap;
+	/* "Epsteins" where the text names "Epstein" again and again: a name's
+	 * possessive, as plurals of names ("the Bidens") are rare */
+	const struct vocab_word *sv = vocab_find(vb, form, fl - 2);
+	if (sv && sv->count >= NAME_EVIDENCE && sv->cap * 2 > sv->count) {
+		*names += v->cap;
+		return v->cap;
 	}
-	return n + *names;
+	return 0;
 }

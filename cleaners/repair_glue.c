@@ -29,12 +29,8 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	 * capitals, then a capitalised word */
 	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || w[p] == ':') &&
 	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
-	    (p >= 2 || w[p] != ',') && (is_known(lookup(c, w + q, n - q)) || doc_count(c, w + q, n - q) > 0)) {
-		*last = word_id(c, w + q, n - q);
-		if (buf_put(out, w, q) || buf_putc(out, ' ') || buf_put(out, w + q, n - q))
-			return SCRAPE_ENOMEM;
-		return 1;
-	}
+	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q))
+		return put_split(out, c, w, q, n, last);
 	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
 		return 0;
 	const char *l = w, *r = w + q;
@@ -46,7 +42,7 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
 		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
 			return 0;
-		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))
 			return 0;
 	} else if (soft && is_upper((unsigned char)r[0])) {
 		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a
@@ -54,7 +50,7 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn)) ||
 		    (rn == 1 && r[0] != 'I'))
 			return 0;
-		if (!(is_known(le) || doc_count(c, l, ln) > 0) || !(is_known(re) || doc_count(c, r, rn) > 0))
+		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))
 			return 0;
 	} else if (soft) {
 		/* "however,the", "ICUs,each", "Boesky,a": a common word after a
@@ -63,7 +59,7 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 			return 0;
 		/* ... or words fused themselves ("them,asthe"), split below */
 		int fused = !is_known(re) && rn >= 4 && (is_dict(le) || is_known(le));
-		if (!fused && (!is_dict(re) || !(re->flags & RT_LOWER)))
+		if (!fused && !lower_word(re))
 			return 0;
 		if (!fused && !is_dict(le) && !(rn == 1 ? r[0] == 'a' : is_func(re) || re->level <= 35))
 			return 0;
@@ -72,13 +68,11 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	}
 	int32_t mid;
 	struct around al = *ar, arr = *ar;
-	al.have_self = arr.have_self = 0;
+	around_drop_next(&al);
 	al.next = stop ? c->d->eos : re ? re->lm_id : -1;
 	al.next_lower = is_lower((unsigned char)r[0]);
-	al.next_word = 0;
-	al.next_func = 0;
-	al.next_e = NULL;
 	al.apos_after = 0;
+	arr.have_self = 0;
 	if (repair_words_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
 		return SCRAPE_ENOMEM;
 	arr.prev = stop ? c->d->bos : mid;
@@ -106,10 +100,7 @@ static size_t number_len(const char *s, size_t n)
 static int magnitude_word(const char *w, size_t n)
 {
 	static const char *const mag[] = { "hundred", "thousand", "million", "billion", "trillion" };
-	for (size_t i = 0; i < sizeof mag / sizeof mag[0]; i++)
-		if (strlen(mag[i]) == n && memcmp(mag[i], w, n) == 0)
-			return 1;
-	return 0;
+	return IN_LIST(w, n, mag);
 }
 
 /* Length of a month name at the start of w[0..n) ("October", "Aug."),
@@ -129,6 +120,13 @@ static size_t month_len(const char *w, size_t n)
 	return 0;
 }
 
+/* w[0..4) is a year: 1900 to 2099. */
+static int year_at(const char *w)
+{
+	return (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && is_digit((unsigned char)w[2]) &&
+	       is_digit((unsigned char)w[3]);
+}
+
 /* A lowercase word that can stand beside a number: a common dictionary
  * word (a function word when it is short). */
 static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
@@ -139,7 +137,7 @@ static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
 	const struct repair_table_entry *e = lookup(c, w, n);
 	if (n == 1)
 		return w[0] == 'a';
-	return is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50 && (n >= 3 || is_func(e));
+	return lower_word(e) && e->level <= 50 && (n >= 3 || is_func(e));
 }
 
 /*
@@ -152,48 +150,33 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
 			const struct around *ar, int32_t *last)
 {
 	size_t m = month_len(w, n);
-	if (m && number_len(w + m, n - m) == n - m && n - m <= 4) {
-		/* "October2018", "Aug.14" */
-		*last = -1;
-		if (buf_put(out, w, m) || buf_putc(out, ' ') || buf_put(out, w + m, n - m))
-			return SCRAPE_ENOMEM;
-		return 1;
-	}
-	if (c->apostrophes && n == 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) &&
-	    is_digit((unsigned char)w[2]) && is_digit((unsigned char)w[3]) && w[3] != '0' && w[4] == 's' &&
-	    ar->next_word && !ar->next_func) {
+	/* "October2018", "Aug.14" */
+	if (m && number_len(w + m, n - m) == n - m && n - m <= 4)
+		return put_split(out, c, w, m, n, last);
+	if (c->apostrophes && n == 5 && year_at(w) && w[3] != '0' && w[4] == 's' && ar->next_word && !ar->next_func) {
 		/* "2016s election": a year's possessive ("the 1970s" are a decade) */
 		*last = -1;
 		if (buf_put(out, w, 4) || buf_put(out, "'s", 2))
 			return SCRAPE_ENOMEM;
 		return 1;
 	}
-	if (n >= 5 && (memcmp(w, "19", 2) == 0 || memcmp(w, "20", 2) == 0) && is_digit((unsigned char)w[2]) &&
-	    is_digit((unsigned char)w[3]) && is_upper((unsigned char)w[4])) {
+	if (n >= 5 && year_at(w) && is_upper((unsigned char)w[4])) {
 		/* "2019MacBook", "2014I": a year, then a capitalised word
 		 * ("1900R" is a measure) */
 		int letters = n - 4 >= 3 || (n == 5 && w[4] == 'I');
 		for (size_t i = 4; i < n && letters; i++)
 			letters = is_alpha((unsigned char)w[i]);
-		if (letters) {
-			*last = word_id(c, w + 4, n - 4);
-			if (buf_put(out, w, 4) || buf_putc(out, ' ') || buf_put(out, w + 4, n - 4))
-				return SCRAPE_ENOMEM;
-			return 1;
-		}
+		if (letters)
+			return put_split(out, c, w, 4, n, last);
 	}
 	if (n == 7 || n == 6) {
 		/* "15,2019": a day, then a year */
 		size_t d = n - 5;
-		int year = w[d] == ',' && (memcmp(w + d + 1, "19", 2) == 0 || memcmp(w + d + 1, "20", 2) == 0);
-		for (size_t i = 0; i < n && year; i++)
-			year = i == d || is_digit((unsigned char)w[i]);
-		if (year) {
-			*last = -1;
-			if (buf_put(out, w, d + 1) || buf_putc(out, ' ') || buf_put(out, w + d + 1, 4))
-				return SCRAPE_ENOMEM;
-			return 1;
-		}
+		int day = w[d] == ',' && year_at(w + d + 1);
+		for (size_t i = 0; i < d && day; i++)
+			day = is_digit((unsigned char)w[i]);
+		if (day)
+			return put_split(out, c, w, d + 1, n, last);
 	}
 	size_t p = 0;
 	while (p < n && is_lower((unsigned char)w[p]))
@@ -203,10 +186,7 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
 		if (p == n || number_len(w + p, n - p) != n - p)
 			return 0;
 		struct around al = *ar;
-		al.have_self = 0;
-		al.next = -1;
-		al.next_word = al.next_func = al.next_lower = 0;
-		al.next_e = NULL;
+		around_drop_next(&al);
 		if (number_side_word(c, w, p)) {
 			if (buf_put(out, w, p))
 				return SCRAPE_ENOMEM;
@@ -242,10 +222,7 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	 * more, or a short function word ("2015or", "$0.10by") */
 	if (r == q && n - r < 3 && !(n - r == 2 && is_func(lookup(c, w + r, 2)) && memcmp(w + r, "in", 2) != 0))
 		return 0;
-	*last = word_id(c, w + r, n - r);
-	if (buf_put(out, w, r) || buf_putc(out, ' ') || buf_put(out, w + r, n - r))
-		return SCRAPE_ENOMEM;
-	return 1;
+	return put_split(out, c, w, r, n, last);
 }
 
 /*
@@ -348,10 +325,8 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	while (j > 0 && w[j - 1] != '-')
 		j--;
 	struct around al = *ar, at = *ar;
-	al.have_self = at.have_self = 0;
-	al.next = -1;
-	al.next_word = al.next_func = al.next_lower = 0;
-	al.next_e = NULL;
+	around_drop_next(&al);
+	at.have_self = 0;
 	at.prev = -1;
 	at.after_the = 0;
 	int32_t ignore;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "scrape.h"
 #include "repair_data.h"
 #include "repair_vocab.h"
 #include "repair_words.h"
@@ -72,6 +73,16 @@ struct around {
 	int have_self;
 };
 
+/* Forgets the word's own entry and what follows it: for a part of a token
+ * whose next word is not the token's. */
+static inline void around_drop_next(struct around *a)
+{
+	a->have_self = 0;
+	a->next = -1;
+	a->next_word = a->next_func = a->next_lower = 0;
+	a->next_e = NULL;
+}
+
 static inline int ch_is(char ch, unsigned bits)
 {
 	return (ch_class[(unsigned char)ch] & bits) != 0;
@@ -116,6 +127,17 @@ static inline int32_t word_id(const struct words_ctx *c, const char *w, size_t n
 	return e ? e->lm_id : -1;
 }
 
+/* w[0..n) is one of the count words of list. */
+static inline int in_list(const char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN_LIST(w, n, list) in_list((w), (n), (list), sizeof(list) / sizeof((list)[0]))
+
 /* A determiner, pronoun or number: it makes no new compounds ("some" +
  * "body" is listed, "somenecessary" is two words), unlike a particle
  * ("upsample"). */
@@ -125,11 +147,7 @@ static inline int determiner(const struct rdata *d, const struct repair_table_en
 					     "other", "such", "this", "these", "those", "their", "our", "your",
 					     "his", "her", "its", "my", "the", "he", "she", "they", "we", "you",
 					     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
-	const char *t = rdata_text(d, e);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(t, words[i]) == 0)
-			return 1;
-	return 0;
+	return IN_LIST(rdata_text(d, e), e->len, words);
 }
 
 /* A function word that can follow a possessive, as the start of what it
@@ -140,11 +158,7 @@ static inline int noun_phrase_start(const struct rdata *d, const struct repair_t
 		return 0;
 	static const char *const words[] = { "one", "two", "three", "other", "only", "all", "more", "most",
 					     "new", "first", "own", "very", "many", "last", "next", "best" };
-	const char *t = rdata_text(d, e);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(t, words[i]) == 0)
-			return 1;
-	return 0;
+	return IN_LIST(rdata_text(d, e), e->len, words);
 }
 
 /* A dictionary word (not only a language-model token). */
@@ -204,28 +218,38 @@ static inline uint32_t doc_poss(const struct words_ctx *c, const char *w, size_t
 	return v ? v->poss : 0;
 }
 
-/* The document writes w mostly with a capital: a name. */
+/* The document writes w on its own, mostly with a capital: a name of the
+ * document (counted capitals imply the word is written). */
 static inline int doc_name(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct vocab_word *v = vocab_find(c->vb, w, n);
 	return v && v->cap > 0 && v->cap * 2 > v->count;
 }
 
+/* A dictionary word some list writes in lowercase: a common word. */
+static inline int lower_word(const struct repair_table_entry *e)
+{
+	return is_dict(e) && (e->flags & RT_LOWER);
+}
+
+/* A word the dictionaries write only capitalised: a name ("Adam"). */
+static inline int cap_only(const struct repair_table_entry *e)
+{
+	return is_dict(e) && (e->flags & RT_CAP) && !(e->flags & RT_LOWER);
+}
+
 /* A name: a word the dictionaries write only capitalised ("Adam",
  * "Sanders"), or one the document writes on its own, mostly capitalised. */
 static inline int name_word(const struct words_ctx *c, const char *w, size_t n)
 {
-	const struct repair_table_entry *e = lookup(c, w, n);
-	if (e && (e->flags & RT_CAP) && !(e->flags & RT_LOWER) && is_dict(e))
-		return 1;
-	return doc_name(c, w, n) && doc_count(c, w, n) > 0;
+	return cap_only(lookup(c, w, n)) || doc_name(c, w, n);
 }
 
 /* A common name the dictionaries write only capitalised ("Syria",
  * "Reuters"). */
 static inline int dict_name(const struct repair_table_entry *e)
 {
-	return is_dict(e) && (e->flags & RT_CAP) && !(e->flags & RT_LOWER) && e->level <= 50;
+	return cap_only(e) && e->level <= 50;
 }
 
 /* The document writes w in lowercase somewhere ("news"). */
@@ -233,13 +257,6 @@ static inline int doc_lower(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct vocab_word *v = vocab_find(c->vb, w, n);
 	return v && v->count > v->cap;
-}
-
-/* A proper noun of this document: written on its own, mostly capitalised. */
-static inline int is_name(const struct words_ctx *c, const struct repair_table_entry *e, const char *w, size_t n)
-{
-	(void)e;
-	return doc_name(c, w, n);
 }
 
 /* Letters in one case pattern: "word" or "Word". */
@@ -294,11 +311,28 @@ static inline int only_word_chars(const char *w, size_t n)
 	return n > 0;
 }
 
+/* A word the tables know, or one the document writes on its own. */
+static inline int known_or_doc(const struct words_ctx *c, const struct repair_table_entry *e, const char *w, size_t n)
+{
+	return is_known(e) || doc_count(c, w, n) > 0;
+}
+
 /* A common word capitalised because it starts a sentence ("Inthe"), before
  * a lowercase word or punctuation. */
 static inline int cap_start(const struct words_ctx *c, const struct repair_table_entry *e, const struct around *ar)
 {
 	return ar->prev == c->d->bos && (ar->next_lower || !ar->next_word) && is_dict(e) && e->level <= 35;
+}
+
+/* Emits w[0..k) and w[k..n) as two words; *last gets the second's model
+ * word. 1, or SCRAPE_ENOMEM. */
+static inline int put_split(struct buf *out, const struct words_ctx *c, const char *w, size_t k, size_t n,
+			    int32_t *last)
+{
+	*last = word_id(c, w + k, n - k);
+	if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
+		return SCRAPE_ENOMEM;
+	return 1;
 }
 
 /* The table entry of a document word, looked up once per document. */
@@ -325,6 +359,11 @@ size_t repair_apos_insert(char *dst, size_t cap, const char *w, size_t n, const 
 /* Writes w with its final "s" as "'s" into dst; its length, 0 if it does
  * not fit. */
 size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n);
+
+/* Tokens of document word v (entry e) that are certain apostrophe damage;
+ * those that are a name's possessive are added to *names too. */
+size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,
+			 const struct repair_table_entry *e, size_t *names);
 
 /* The apostrophe repair of a plain word into dst: its length, 0 to keep w. */
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,

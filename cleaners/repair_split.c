@@ -68,12 +68,13 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (!re)
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
+	int cap = is_upper((unsigned char)l[0]);
 	/* a name of the dictionaries the document does not write alone, before
 	 * a word the model knows after it ("Syriaunder", "Reutersreported";
 	 * a surname no list knows reads as one: "Montour", "Rubinstain") */
-	if (is_upper((unsigned char)l[0]) && !is_name(c, le, l, ln) && dict_name(le))
+	if (cap && !doc_name(c, l, ln) && dict_name(le))
 		return ln >= 4 && rn >= 3 && listed;
-	if (is_upper((unsigned char)l[0]) && is_name(c, le, l, ln)) {
+	if (cap && doc_name(c, l, ln)) {
 		/* a name in a row of capitalised words ("Northwell Health",
 		 * "Riverbend Music Center") reads as one, unless the model
 		 * knows the two words together */
@@ -83,7 +84,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	}
 	if (!le)
 		return 0;
-	if (is_upper((unsigned char)l[0]) && !cap_start(c, le, ar))
+	if (cap && !cap_start(c, le, ar))
 		return rn > 1 && is_func(re);
 	if (is_func(le) || is_func(re)) {
 		if (listed)
@@ -97,7 +98,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		 * would know if it were usual ("upsample", "soname") */
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
-		return once && !(is_func(le) && is_func(re)) && on >= 4 && is_dict(o) && (o->flags & RT_LOWER) &&
+		return once && !(is_func(le) && is_func(re)) && on >= 4 && lower_word(o) &&
 		       (o->level > 10 || fn >= 3) && o->level <= 50 &&
 		       ((is_func(le) && determiner(c->d, le)) ||
 			(!compound_like(le, re) &&
@@ -117,7 +118,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
 	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
 		return 1;
-	if (compound_like(le, re) && !(le && determiner(c->d, le)))
+	if (compound_like(le, re) && !determiner(c->d, le))
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || ((ln >= 4 || determiner(c->d, le)) && rn >= 4 && le->level <= 35 && re->level <= 35);
@@ -159,14 +160,14 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 		/* "Iraqor": a name; "Inthe": a capitalised word starting a
 		 * sentence; "Keyboardfrom": a word the document writes
 		 * capitalised (pair_ok() then wants a function word after it) */
-		if (!is_name(c, e, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0 && !dict_name(e))
+		if (!doc_name(c, w, n) && !cap_start(c, e, ar) && doc_cap(c, w, n) == 0 && !dict_name(e))
 			return 0;
-		if (is_name(c, e, w, n) && doc_count(c, w, n) >= 2) {
+		if (doc_name(c, w, n) && doc_count(c, w, n) >= 2) {
 			/* a name the model may not know ("Gaiman") */
 			*id = e->lm_id;
 			return 1;
 		}
-	} else if (!(is_dict(e) && e->level <= 60 && (e->flags & RT_LOWER))) {
+	} else if (!(lower_word(e) && e->level <= 60)) {
 		return 0;
 	} else if (n == 2 && !is_func(e)) {
 		/* two letters stand alone as a function word ("in", "on"),
@@ -243,7 +244,7 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	const struct repair_table_entry *y = lookup(c, w + k, n - k);
 	/* a common name, then a word no list knows or knows only as a name:
 	 * a first name and a surname ("DanielElahi", "EllenKushner") */
-	if (k >= 3 && is_dict(x) && (x->flags & RT_CAP) && !(x->flags & RT_LOWER) && x->level <= 50 &&
+	if (k >= 3 && dict_name(x) &&
 	    (!is_known(y) || !(y->flags & RT_LOWER)))
 		return k;
 	/* two capitalised words the model puts together very often ("Vice
@@ -264,7 +265,7 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	if (k >= 3 && name_word(c, w, k) && !(x && (x->flags & RT_LOWER)))
 		return k;
 	/* a sentence starting with a common word, glued to a name */
-	if (ar->prev == c->d->bos && is_dict(x) && (x->flags & RT_LOWER) && (is_func(x) || (k >= 3 && x->level <= 35)))
+	if (ar->prev == c->d->bos && lower_word(x) && (is_func(x) || (k >= 3 && x->level <= 35)))
 		return k;
 	return 0;
 }
@@ -287,7 +288,7 @@ size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n)
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
 	const struct repair_table_entry *r = lookup(c, w + k, n - k);
-	if (!is_dict(r) || !(r->flags & RT_LOWER) || !(is_func(r) || (n - k >= 3 && r->level <= 35)))
+	if (!lower_word(r) || !(is_func(r) || (n - k >= 3 && r->level <= 35)))
 		return 0;
 	const struct repair_table_entry *a = lookup(c, w, k);
 	return doc_count(c, w, k) > 0 || (k >= 3 && is_dict(a)) ? k : 0;
@@ -320,7 +321,7 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	int best_s = self + 3000;
 	for (size_t i = 2; i + 2 <= n; i++) {
 		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
-		if (!is_dict(l) || !is_dict(r) || !(l->flags & RT_LOWER) || !(r->flags & RT_LOWER) ||
+		if (!lower_word(l) || !lower_word(r) ||
 		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||
 		    !rdata_has_bigram(c->d, l->lm_id, r->lm_id))
 			continue;
@@ -339,7 +340,7 @@ static int one_word(const struct words_ctx *c, const char *w, size_t n)
 {
 	const struct repair_table_entry *e = lookup(c, w, n);
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
-	return (is_dict(e) && (e->flags & RT_LOWER) && e->level <= 50) || (e && a && repair_apos_certain(c->d, e, a));
+	return (lower_word(e) && e->level <= 50) || (a && repair_apos_certain(c->d, e, a));
 }
 
 /*
@@ -359,15 +360,10 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		size_t k = rare_pair(c, w, n, e);
 		if (!k)
 			return 0;
-		*last = word_id(c, w + k, n - k);
-		if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
-			return SCRAPE_ENOMEM;
-		return 1;
+		return put_split(out, c, w, k, n, last);
 	}
 	if (rdata_apos(c->d, e))
 		return 0;
-	/* written so more than once: a word of the document, unless it reads
-	 * as a function word glued to another ("withthe") */
 	/* a word that did not split will not split elsewhere either, unless
 	 * it starts a sentence (a capitalised first part may then split off) */
 	int capital = is_upper((unsigned char)w[0]);
@@ -375,6 +371,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	int *failed = !vw || (capital && ar->prev == c->d->bos) ? NULL : capital ? &vw->no_split_cap : &vw->no_split;
 	if (failed && *failed)
 		return 0;
+	/* written so more than once: a word of the document, unless it reads
+	 * as a function word glued to another ("withthe") */
 	int repeated = vw && vw->count > 1;
 	size_t ds = odd ? 0 : repair_split_doc(c, w, n);
 	if (ds) {
@@ -392,17 +390,13 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		size_t k = lo;
 		while (k < n && is_upper((unsigned char)w[k]))
 			k++;
-		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0))) {
-			*last = word_id(c, w + lo, n - lo);
-			if (buf_put(out, w, lo) || buf_putc(out, ' ') || buf_put(out, w + lo, n - lo))
-				return SCRAPE_ENOMEM;
-			return 1;
-		}
+		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0)))
+			return put_split(out, c, w, lo, n, last);
 	}
 	/* "Auditoriumon", "Franciscoand": a capitalised word, then a function
 	 * word the model knows after it; the word is a common one, a name of
 	 * the dictionaries, or one the document writes alone */
-	if (is_upper((unsigned char)w[0]) && plain_case(w, n)) {
+	if (capital && plain_case(w, n)) {
 		for (size_t i = n - 2; i >= 3 && i + 3 >= n; i--) {
 			const struct repair_table_entry *f = lookup(c, w + i, n - i);
 			const struct repair_table_entry *x = lookup(c, w, i);
@@ -412,14 +406,11 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 				continue;
 			/* a short common word and a function word make first
 			 * names ("Juston") */
-			if (is_dict(x) && (x->flags & RT_LOWER) && i < 5)
+			if (lower_word(x) && i < 5)
 				continue;
 			if (x && x->lm_id >= 0 && !rdata_has_bigram(c->d, x->lm_id, f->lm_id))
 				continue;
-			*last = f->lm_id;
-			if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
-				return SCRAPE_ENOMEM;
-			return 1;
+			return put_split(out, c, w, i, n, last);
 		}
 	}
 	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
@@ -433,11 +424,11 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 				return 0;
 		const struct repair_table_entry *l = lookup(c, w, i);
 		const struct repair_table_entry *r = lookup(c, w + i, n - i);
-		if (repeated || !(is_dict(l) && (l->flags & RT_LOWER) && l->level <= 60))
+		if (repeated || !(lower_word(l) && l->level <= 60))
 			return 0;
 		/* the second part is a known word, or one of the document, or
 		 * any name after a function word ("inKyiv", "byRakuten") */
-		if (!(is_known(r) || doc_count(c, w + i, n - i) > 0 || (is_func(l) && n - i >= 3)))
+		if (!(known_or_doc(c, r, w + i, n - i) || (is_func(l) && n - i >= 3)))
 			return 0;
 		*last = r ? r->lm_id : -1;
 		if (repair_split_put_part(out, c, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
@@ -478,11 +469,11 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	 * together are that word: "someillicit" is "some illicit", not
 	 * "so me illicit", "timeasleep" "time asleep" */
 	int two = b1 != 0;
-	for (size_t i = 1; i < n && !two; i++) {
+	for (size_t i = 1; i < n && !two && n >= 8; i++) {
 		if (!pre_ok[i])
 			continue;
 		int32_t id1 = pre[i], id2;
-		for (size_t j = i + 1; j < n && n >= 8; j++) {
+		for (size_t j = i + 1; j < n; j++) {
 			if (!suf_ok[j] || !repair_split_part_ok(c, w + i, j - i, 0, ar, &id2))
 				continue;
 			int32_t id3 = suf[j];

@@ -2,7 +2,6 @@
 #include "repair_table.h"
 #include "scrape.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,7 +291,8 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 	return SCRAPE_OK;
 }
 
-struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
+/* The entry of w (case folded), or NULL. */
+static struct vocab_word *find(const struct vocab *vb, const char *w, size_t n)
 {
 	char low[REPAIR_MAX_WORD];
 	if (n == 0 || n >= sizeof low || vb->n_slots == 0)
@@ -302,10 +302,14 @@ struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
 	return find_slot(vb, low, n, hash, &slot);
 }
 
+struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
+{
+	return find(vb, w, n);
+}
+
 const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_t n)
 {
-	/* the lookup itself changes nothing */
-	return vocab_find_mut((struct vocab *)(uintptr_t)vb, w, n);
+	return find(vb, w, n);
 }
 
 void vocab_free(struct vocab *vb)

@@ -51,6 +51,14 @@ static size_t trail_punct(const char *s, size_t n)
 	return 0;
 }
 
+/* Emits w (shorter than REPAIR_MAX_WORD) with its final "s" as "'s". */
+static int put_possessive(struct buf *out, const char *w, size_t n)
+{
+	char tmp[REPAIR_MAX_WORD + 4];
+	size_t l = repair_apos_put_poss(tmp, sizeof tmp, w, n);
+	return buf_put(out, tmp, l);
+}
+
 /* Repairs a plain word (letters and apostrophes). */
 int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 			const struct around *ar, int32_t *last)
@@ -71,52 +79,30 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	 * own ("CEOs" is a plural) */
 	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
 	    !ar->after_the && ar->next_word && !ar->next_func &&
-	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0))) {
-		char tmp[REPAIR_MAX_WORD + 4];
-		size_t l = repair_apos_put_poss(tmp, sizeof tmp, w, n);
-		if (l)
-			return buf_put(out, tmp, l);
-	}
-	/* "HongKong", "StarWars": capitals inside, but the document writes
-	 * the two words apart elsewhere (a brand, "YouTube", never is) */
-	if (c->spaces && !apos && uppers > 1 && lowers > 0 && is_upper((unsigned char)w[0]) && !is_known(e)) {
-		size_t ds = repair_split_doc(c, w, n);
-		if (ds) {
-			*last = word_id(c, w + ds, n - ds);
-			if (buf_put(out, w, ds) || buf_putc(out, ' ') || buf_put(out, w + ds, n - ds))
-				return SCRAPE_ENOMEM;
-			return SCRAPE_OK;
-		}
-	}
-	if (c->spaces && !apos && uppers >= 2 && !is_known(e)) {
-		size_t k = repair_split_acronym(c, w, n);
-		if (k) {
-			*last = word_id(c, w + k, n - k);
-			if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
-				return SCRAPE_ENOMEM;
-			return SCRAPE_OK;
-		}
-	}
-	if (c->spaces && !apos && uppers >= 2 && is_upper((unsigned char)w[0]) && !is_dict(e)) {
-		size_t k = repair_split_names(c, w, n, ar);
-		if (k) {
-			*last = word_id(c, w + k, n - k);
-			if (buf_put(out, w, k) || buf_putc(out, ' ') || buf_put(out, w + k, n - k))
-				return SCRAPE_ENOMEM;
-			return SCRAPE_OK;
-		}
+	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0)))
+		return put_possessive(out, w, n);
+	/* capitals inside: two words the document writes apart elsewhere
+	 * ("HongKong", "StarWars"; a brand, "YouTube", never is), capitals
+	 * glued to a word ("CEOof"), or two names fused ("AdamNeumann") */
+	if (c->spaces && !apos && uppers >= 2) {
+		int cap0 = is_upper((unsigned char)w[0]);
+		size_t k = 0;
+		if (cap0 && lowers > 0 && !is_known(e))
+			k = repair_split_doc(c, w, n);
+		if (!k && !is_known(e))
+			k = repair_split_acronym(c, w, n);
+		if (!k && cap0 && !is_dict(e))
+			k = repair_split_names(c, w, n, ar);
+		if (k)
+			return put_split(out, c, w, k, n, last) < 0 ? SCRAPE_ENOMEM : SCRAPE_OK;
 	}
 	/* "WeWorks core business": a brand the document writes again and
 	 * again, with an "s", before a word that is not a function word, in a
 	 * text that lost its apostrophes */
-	if (c->apostrophes && c->ambiguous && !apos && uppers >= 2 && lowers > 0 && is_upper((unsigned char)w[0]) &&
-	    n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && lowers >= 2 && !is_known(e) && doc_count(c, w, n - 1) >= 2 &&
-	    doc_name(c, w, n - 1) && !ar->after_the && ar->next_word && !ar->next_func) {
-		char tmp[REPAIR_MAX_WORD + 4];
-		size_t l = repair_apos_put_poss(tmp, sizeof tmp, w, n);
-		if (l)
-			return buf_put(out, tmp, l);
-	}
+	if (c->apostrophes && c->ambiguous && !apos && uppers >= 2 && lowers >= 2 && is_upper((unsigned char)w[0]) &&
+	    n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && !is_known(e) && doc_count(c, w, n - 1) >= 2 &&
+	    doc_name(c, w, n - 1) && !ar->after_the && ar->next_word && !ar->next_func)
+		return put_possessive(out, w, n);
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
 		return buf_put(out, w, n);
@@ -326,16 +312,19 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	return SCRAPE_OK;
 }
 
-int repair_words_english(const struct rdata *d, struct vocab *vb)
+void repair_words_survey(struct words_survey *out, const struct rdata *d, struct vocab *vb)
 {
-	size_t all = 0, func = 0;
+	memset(out, 0, sizeof *out);
+	size_t func = 0;
 	for (size_t i = 0; i < vb->n; i++) {
 		struct vocab_word *v = &vb->v[i];
 		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
-		all += v->count;
+		out->words += v->count;
+		out->kept += v->apos;
 		if (is_func(e))
 			func += v->count;
+		out->damage += repair_apos_damage(d, vb, v, e, &out->names);
 	}
 	/* English prose has about four function words in ten */
-	return all < 20 || func * 4 >= all;
+	out->english = out->words < 20 || func * 4 >= out->words;
 }

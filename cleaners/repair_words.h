@@ -30,15 +30,21 @@ struct words_ctx {
  * 0 or SCRAPE_ENOMEM. */
 int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n);
 
-/* Number of tokens in the document vocabulary that are certain apostrophe
- * damage ("dont", "theyre", "countrys", and possessives of names the
- * document writes again and again, "Epsteins"): the evidence for context
- * repairs. *names gets how many of them are names'. Keeps each word's
- * table entry in the vocabulary for later look-ups. */
-size_t repair_words_damage(const struct rdata *d, struct vocab *vb, size_t *names);
+/* What a document's vocabulary says about it, for the repairs to decide
+ * which of them run. */
+struct words_survey {
+	size_t damage;  /* tokens that are certain apostrophe damage ("dont",
+			 * "countrys", and possessives of names the document
+			 * writes again and again, "Epsteins") */
+	size_t names;   /* ... of which names' possessives */
+	size_t kept;    /* tokens written with an apostrophe inside ("we're") */
+	size_t words;   /* tokens in all */
+	int english;    /* a quarter of its words or more are among the
+			 * model's 100 most frequent, or it is too short to tell */
+};
 
-/* 1 if the document reads as English (a quarter of its words or more are
- * among the model's 100 most frequent), or is too short to tell. */
-int repair_words_english(const struct rdata *d, struct vocab *vb);
+/* Surveys the document in one pass over its vocabulary. Keeps each
+ * word's table entry in the vocabulary for later look-ups. */
+void repair_words_survey(struct words_survey *out, const struct rdata *d, struct vocab *vb);
 
 #endif
