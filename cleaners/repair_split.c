@@ -494,7 +494,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	if (b2 && one_word(c, w, b2))
 		b1 = b2, b2 = 0;
 	else if (b2 && one_word(c, w + b1, n - b1))
-		b2 = 0;
+		b2 = 0, best_last = word_id(c, w + b1, n - b1);
 	if (b1 == 0 || (odd && (b2 || !is_func(lookup(c, w, b1)) || !is_func(lookup(c, w + b1, n - b1)) ||
 				 (b1 * 2 == n && memcmp(w, w + b1, b1) == 0)))) {
 		if (failed)
