@@ -87,6 +87,34 @@ static int context_score(const struct words_ctx *c, int32_t prev, int32_t x, int
 	return s;
 }
 
+/* The verb a pronoun's contraction stands for ("we're": "are", "it's":
+ * "is"), as an index into rdata.aux; -1 for anything else. */
+static int contraction_aux(const struct rdata *d, const char *form)
+{
+	const char *q = strchr(form, '\'');
+	if (!q || q == form || !is_func(rdata_lookup(d, form, (size_t)(q - form))))
+		return -1;
+	static const char *const suffix[RDATA_AUX] = {"re", "ll", "ve", "m", "d", "s"};
+	for (int i = 0; i < RDATA_AUX; i++)
+		if (strcmp(q + 1, suffix[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* context_score() of a contraction: the model lists few words after
+ * "we'll", so the word after may speak through "will" instead, when the
+ * model knows the contraction after the word before ("that we'll", not
+ * "inquiry we're"). */
+static int contraction_score(const struct words_ctx *c, int32_t prev, const struct repair_table_entry *a, int32_t next)
+{
+	int s = context_score(c, prev, a->lm_id, next);
+	int k = contraction_aux(c->d, rdata_text(c->d, a));
+	if (k < 0 || next < 0 || c->d->aux[k] < 0 || !rdata_has_bigram(c->d, prev, a->lm_id))
+		return s;
+	int via = rdata_score(c->d, prev, a->lm_id) + rdata_score(c->d, c->d->aux[k], next);
+	return via > s ? via : s;
+}
+
 size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n)
 {
 	if (n + 2 > cap)
@@ -123,14 +151,16 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		int name_poss = poss && capital && !common_stem && (!(e->flags & RT_LOWER) || !is_dict(e));
 		/* ... or a name (every dictionary writes it capitalised, or the
 		 * document does) which the document writes alone too, whose "s"
-		 * form no list knows, before a lowercase word ("Europes
-		 * population"; "Flos" is a brand) */
-		int known_name = (cap_only(st) || doc_name(c, w, n - 1)) && !is_known(e) &&
-				 doc_count(c, w, n - 1) > 0 && ar->next_word && ar->next_lower && !ar->next_func;
+		 * form no list knows, before a lowercase word that can follow a
+		 * possessive ("Europes population", "Canadas exciting win"; not
+		 * "Flos since") */
+		int known_name = ((cap_only(st) && st->level <= 50) || doc_name(c, w, n - 1)) && !is_known(e) &&
+				 ar->next_word && ar->next_lower && !ar->next_func && !poss_follower_bad(c->d, ar->next);
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
 			return 0;
-		/* "the Bidens", "Bidens." are plurals */
-		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !ar->next_word))
+		/* "the Bidens", "Bidens." are plurals; "Disneys $6.99 service"
+		 * is no plural */
+		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !(ar->next_word || ar->next_num)))
 			return 0;
 		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
 		 * ("theres"): certain damage */
@@ -147,7 +177,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
-			int change = context_score(c, ar->prev, a->lm_id, ar->next);
+			int change = contraction_score(c, ar->prev, a, ar->next);
 			int evidence = doc_apos(c, w, n) > 0;
 			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
 			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's')
@@ -175,20 +205,22 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 			return repair_apos_put_poss(dst, cap, w, n);
 	}
 	/* "Neumanns", "Fords": a name of the document with an "s", in a text
-	 * that lost its apostrophes or before a lowercase word; "the Bidens"
-	 * is a plural */
-	if (capital && (c->ambiguous || ar->next_lower) && !is_known(e) && !ar->after_the && ar->prev != c->d->bos &&
-	    ar->next_word && !ar->next_func && doc_name(c, w, n - 1))
+	 * that lost its apostrophes or before a lowercase word, or a number
+	 * ("WeWorks 2025 bond"); "the Bidens" is a plural, "the Sentras
+	 * interior" is not */
+	if (capital && (c->ambiguous || ar->next_lower) && !is_known(e) && (!ar->after_the || ar->next_lower) &&
+	    (ar->next_word || ar->next_num) && !ar->next_func && doc_name(c, w, n - 1))
 		return repair_apos_put_poss(dst, cap, w, n);
-	/* "Fords", "Apples": a name of the document that is also a word, with
-	 * an "s" before a word that is not a function word ("Ford's Mustang");
-	 * a plural comes after "the" or a word it goes with ("United States"),
-	 * unless a name follows ("than Apples AirPods"), or before a function
-	 * word ("Fords are") */
+	/* "Fords", "Apples": a name of the document that is also a word (or
+	 * one the model alone knows with an "s": "Toyotas", "Mayers"), with an
+	 * "s" before a word that is not a function word ("Ford's Mustang");
+	 * a plural comes after "the", or after a capitalised word it goes with
+	 * ("United States", "Fox News"), unless a name follows ("than Apples
+	 * AirPods"), or before a function word ("Fords are") */
 	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
 	    doc_name(c, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
-	    !(is_dict(stem) && !(stem->flags & RT_LOWER)) &&
-	    (ar->prev == c->d->bos || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
+	    (!is_dict(e) || !is_dict(stem) || (stem->flags & RT_LOWER)) &&
+	    (!ar->after_cap || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

@@ -16,6 +16,10 @@
 #include "repair_vocab.h"
 #include "repair_words.h"
 
+/* How much rarer (thousandths of a log10) a word is after "his" than on
+ * its own when it cannot follow a possessive. */
+#define POSS_LIFT_BAD 1000
+
 /* Character classes of ASCII punctuation, one bit per set the repairs use. */
 enum {
 	CH_LEAD = 1,    /* opens a token: " ' ( [ { * */
@@ -66,9 +70,11 @@ struct around {
 	int next_lower;  /* the next token starts with a lowercase letter */
 	int next_word;   /* a word follows in the same sentence, no punctuation between */
 	int next_func;   /* ... and it is a function word */
+	int next_num;    /* a number follows in the same sentence ("2025", "$6.99") */
 	const struct repair_table_entry *next_e; /* the next word's entry, if known */
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
+	int after_cap;   /* the word before, in the same sentence, starts with a capital */
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
 };
@@ -79,7 +85,7 @@ static inline void around_drop_next(struct around *a)
 {
 	a->have_self = 0;
 	a->next = -1;
-	a->next_word = a->next_func = a->next_lower = 0;
+	a->next_word = a->next_func = a->next_lower = a->next_num = 0;
 	a->next_e = NULL;
 }
 
@@ -250,6 +256,15 @@ static inline int name_word(const struct words_ctx *c, const char *w, size_t n)
 static inline int dict_name(const struct repair_table_entry *e)
 {
 	return cap_only(e) && e->level <= 50;
+}
+
+/* A word that does not follow a possessive: the model lists it after
+ * "his" far less often than on its own ("since", "are", "of"); a word it
+ * never saw there is not judged. */
+static inline int poss_follower_bad(const struct rdata *d, int32_t next)
+{
+	return next >= 0 && d->his >= 0 && rdata_has_bigram(d, d->his, next) &&
+	       rdata_score(d, d->his, next) < d->uni_prob[next] - POSS_LIFT_BAD;
 }
 
 /* The document writes w in lowercase somewhere ("news"). */

@@ -76,9 +76,9 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		return ln >= 4 && rn >= 3 && listed;
 	if (cap && doc_name(c, l, ln)) {
 		/* a name in a row of capitalised words ("Northwell Health",
-		 * "Riverbend Music Center") reads as one, unless the model
-		 * knows the two words together */
-		if (!listed && id1 >= 0 && ar->next_word && !ar->next_lower)
+		 * "Riverbend Music Center") reads as one, unless it ends in a
+		 * function word the model knows after the name */
+		if ((!listed || !is_func(re)) && id1 >= 0 && ar->next_word && !ar->next_lower)
 			return 0;
 		return rn > 1 && (listed || is_func(re) || (is_dict(re) && re->level <= 35));
 	}
