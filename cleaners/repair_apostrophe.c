@@ -22,6 +22,9 @@
 #define NAME_MARGIN 1500
 /* ... and this much more when the word after it is unknown. */
 #define ONE_SIDED_MARGIN 1000
+/* How often a document must write "the state" before "the states" before
+ * what it owns reads as "the state's". */
+#define SINGULAR_EVIDENCE 1
 /* How often a name must be written alone before its "s" form counts as
  * evidence of lost apostrophes. */
 #define NAME_EVIDENCE 3
@@ -102,14 +105,16 @@ static int contraction_aux(const struct rdata *d, const char *form)
 }
 
 /* context_score() of a contraction: the model lists few words after
- * "we'll", so the word after may speak through "will" instead, when the
- * model knows the contraction after the word before ("that we'll", not
- * "inquiry we're"). */
-static int contraction_score(const struct words_ctx *c, int32_t prev, const struct repair_table_entry *a, int32_t next)
+ * "we'll", so a lowercase word after may speak through "will" instead
+ * (a name after it is no verb's complement: "NASA its Blue Moon"), when
+ * the model knows the contraction after the word before ("that we'll",
+ * not "inquiry we're"). */
+static int contraction_score(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *a)
 {
+	int32_t prev = ar->prev, next = ar->next;
 	int s = context_score(c, prev, a->lm_id, next);
 	int k = contraction_aux(c->d, rdata_text(c->d, a));
-	if (k < 0 || next < 0 || c->d->aux[k] < 0 || !rdata_has_bigram(c->d, prev, a->lm_id))
+	if (k < 0 || next < 0 || !(ar->next_lower || next == c->d->eos) || c->d->aux[k] < 0 || !rdata_has_bigram(c->d, prev, a->lm_id))
 		return s;
 	int via = rdata_score(c->d, prev, a->lm_id) + rdata_score(c->d, c->d->aux[k], next);
 	return via > s ? via : s;
@@ -162,6 +167,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * is no plural */
 		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !(ar->next_word || ar->next_num)))
 			return 0;
+		/* "the states meth epidemic": a plural and a possessive read
+		 * alike to the model; a document that writes "the state" again
+		 * and again means one state, before a word that starts what it
+		 * owns */
+		uint32_t the_cap;
+		if (poss && !capital && c->ambiguous && ar->after_the && ar->next_word && ar->next_lower && !ar->next_func &&
+		    a->lm_id >= 0 && lower_word(st) && owned_follower(c->d, ar->next) &&
+		    vocab_pair_count(c->vb, "the", 3, w, n - 1, &the_cap) >= SINGULAR_EVIDENCE)
+			return repair_apos_insert(dst, cap, w, n, form);
 		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
 		 * ("theres"): certain damage */
 		if (repair_apos_certain(c->d, e, a))
@@ -177,11 +191,16 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
-			int change = contraction_score(c, ar->prev, a, ar->next);
+			int change = contraction_score(c, ar, a);
 			int evidence = doc_apos(c, w, n) > 0;
 			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
-			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's')
+			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's') {
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+				/* "its Blue Moon lander": a name after it reads to
+				 * the model as an adjective */
+				if (ar->next_word && !ar->next_lower)
+					margin += ONE_SIDED_MARGIN;
+			}
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
 				margin = NAME_MARGIN;

@@ -19,8 +19,9 @@ struct rdata {
 	const uint32_t *bi_start, *bi_hist;
 	const int16_t *bi_prob;
 	int32_t bos, eos;   /* "<s>" and "</s>" in the model, -1 if absent */
-	int32_t his;        /* "his": the model's commonest possessive, whose
-			     * followers show what can follow one */
+	int32_t his, their; /* possessives, whose followers in the model show
+			     * what can follow one */
+	int32_t the;
 	/* The verbs a contraction stands for ("'re", "'ll", "'ve", "'m",
 	 * "'d", "'s"): what follows "we're" follows "are" too. */
 #define RDATA_AUX 6

@@ -267,6 +267,26 @@ static inline int poss_follower_bad(const struct rdata *d, int32_t next)
 	       rdata_score(d, d->his, next) < d->uni_prob[next] - POSS_LIFT_BAD;
 }
 
+/* How much likelier (thousandths of a log10) the model makes word w after
+ * h than on its own; INT16_MIN when it does not list the pair. */
+static inline int lm_lift(const struct rdata *d, int32_t h, int32_t w)
+{
+	if (h < 0 || w < 0 || !rdata_has_bigram(d, h, w))
+		return INT16_MIN;
+	return rdata_score(d, h, w) - d->uni_prob[w];
+}
+
+/* A word that starts what a possessive owns ("the state's meth epidemic",
+ * "the band's entire history"): the model lists it after "his", "their"
+ * or "the" at least as often as on its own, and not more often after
+ * "are" (a plural's verb: "the games having been", "the tariffs imposed"). */
+static inline int owned_follower(const struct rdata *d, int32_t next)
+{
+	if (next < 0 || lm_lift(d, d->aux[0], next) > 0)
+		return 0;
+	return lm_lift(d, d->his, next) >= 0 || lm_lift(d, d->their, next) >= 0 || lm_lift(d, d->the, next) >= 0;
+}
+
 /* The document writes w in lowercase somewhere ("news"). */
 static inline int doc_lower(const struct words_ctx *c, const char *w, size_t n)
 {
@@ -408,6 +428,11 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 
 /* Emits one part of a split, its apostrophe repaired. 0 or SCRAPE_ENOMEM. */
 int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n);
+
+/* Emits w[0..n), the last part of a fused word after first[0..fn), with
+ * its apostrophe repaired in the token's context. 0 or SCRAPE_ENOMEM. */
+int repair_split_put_last(struct buf *out, const struct words_ctx *c, const char *first, size_t fn, const char *w,
+			  size_t n, const struct around *ar);
 
 /* ---- repair_glue.c: words glued at punctuation, numbers, hyphens ---- */
 

@@ -37,6 +37,24 @@ int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char
 	return buf_put(out, w, n);
 }
 
+/* Emits w[0..n), the last part of a fused word whose part before is
+ * first[0..fn), with its apostrophe repaired in context: the word after
+ * the token follows it ("southernSyrias al-Tanf", "NewJerseys epic"). */
+int repair_split_put_last(struct buf *out, const struct words_ctx *c, const char *first, size_t fn, const char *w,
+			  size_t n, const struct around *ar)
+{
+	struct around al = *ar;
+	al.prev = word_id(c, first, fn);
+	al.have_self = 0;
+	al.after_the = fn == 3 && (first[0] | 32) == 't' && first[1] == 'h' && first[2] == 'e';
+	al.after_cap = is_upper((unsigned char)first[0]);
+	char tmp[REPAIR_MAX_WORD + 4];
+	size_t l = n < REPAIR_MAX_WORD && only_letters(w, n) ? repair_apos_fix(c, tmp, sizeof tmp, w, n, &al) : 0;
+	if (l)
+		return buf_put(out, tmp, l);
+	return repair_split_put_part(out, c, w, n);
+}
+
 /* Two content words that read as one compound ("gameplay", "backlit",
  * "underdelivering"): the first starts many dictionary compounds, or the
  * two together are productive. */
@@ -377,7 +395,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	size_t ds = odd ? 0 : repair_split_doc(c, w, n);
 	if (ds) {
 		*last = word_id(c, w + ds, n - ds);
-		if (repair_split_put_part(out, c, w, ds) || buf_putc(out, ' ') || repair_split_put_part(out, c, w + ds, n - ds))
+		if (repair_split_put_part(out, c, w, ds) || buf_putc(out, ' ') ||
+		    repair_split_put_last(out, c, w, ds, w + ds, n - ds, ar))
 			return SCRAPE_ENOMEM;
 		return 1;
 	}
@@ -431,7 +450,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		if (!(known_or_doc(c, r, w + i, n - i) || (is_func(l) && n - i >= 3)))
 			return 0;
 		*last = r ? r->lm_id : -1;
-		if (repair_split_put_part(out, c, w, i) || buf_putc(out, ' ') || buf_put(out, w + i, n - i))
+		if (repair_split_put_part(out, c, w, i) || buf_putc(out, ' ') ||
+		    repair_split_put_last(out, c, w, i, w + i, n - i, ar))
 			return SCRAPE_ENOMEM;
 		return 1;
 	}
@@ -510,9 +530,9 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		return SCRAPE_ENOMEM;
 	if (b2) {
 		if (repair_split_put_part(out, c, w + b1, b2 - b1) || buf_putc(out, ' ') ||
-		    repair_split_put_part(out, c, w + b2, n - b2))
+		    repair_split_put_last(out, c, w + b1, b2 - b1, w + b2, n - b2, ar))
 			return SCRAPE_ENOMEM;
-	} else if (repair_split_put_part(out, c, w + b1, n - b1)) {
+	} else if (repair_split_put_last(out, c, w, b1, w + b1, n - b1, ar)) {
 		return SCRAPE_ENOMEM;
 	}
 	return 1;

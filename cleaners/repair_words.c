@@ -93,8 +93,12 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 			k = repair_split_acronym(c, w, n);
 		if (!k && cap0 && !is_dict(e))
 			k = repair_split_names(c, w, n, ar);
-		if (k)
-			return put_split(out, c, w, k, n, last) < 0 ? SCRAPE_ENOMEM : SCRAPE_OK;
+		if (k) {
+			*last = word_id(c, w + k, n - k);
+			if (buf_put(out, w, k) || buf_putc(out, ' ') || repair_split_put_last(out, c, w, k, w + k, n - k, ar))
+				return SCRAPE_ENOMEM;
+			return SCRAPE_OK;
+		}
 	}
 	/* "WeWorks core business": a brand the document writes again and
 	 * again, with an "s", before a word that is not a function word, in a
@@ -137,6 +141,30 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	return rc == 1 ? SCRAPE_OK : buf_put(out, w, n);
 }
 
+/* "my6senses proprietary": a name with digits inside, whose last letters
+ * the document writes after a digit again and again ("my6sense"), with an
+ * "s" before a word that is not a function word. Plurals of model names
+ * end in a digit ("PS4s", "MP3s") and stay. */
+static int digit_brand_poss(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (n < 4 || n >= REPAIR_MAX_WORD || !is_alpha((unsigned char)w[0]) || w[n - 1] != 's' ||
+	    !is_alpha((unsigned char)w[n - 2]) || w[n - 2] == 's')
+		return 0;
+	size_t tail = n; /* the letters after the last digit */
+	for (size_t i = 0; i < n; i++) {
+		if (is_digit((unsigned char)w[i]))
+			tail = i + 1;
+		else if (!is_alpha((unsigned char)w[i]))
+			return 0;
+	}
+	if (tail == n || n - tail < 4 || ar->after_the || !ar->next_word || ar->next_func)
+		return 0;
+	/* the vocabulary counts the letters after the digits ("sense" of
+	 * "my6sense") as glued to a number */
+	const struct vocab_word *v = vocab_find(c->vb, w + tail, n - tail - 1);
+	return v && v->glued >= 2;
+}
+
 /* Repairs one token's core; *last gets the model word it ends with. */
 static int repair_core(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 		       const struct around *ar, int32_t *last)
@@ -157,6 +185,8 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		break;
 	}
 	if (!letters) {
+		if (c->apostrophes && c->ambiguous && digit_brand_poss(c, w, n, ar))
+			return put_possessive(out, w, n);
 		int rc = 0;
 		if (c->spaces && (memchr(w, '(', n) || memchr(w, ')', n)))
 			rc = repair_glue_paren(out, c, w, n, last);

@@ -187,6 +187,19 @@ static void apostrophes_by_context(void **state)
 	assert_string_equal(piece(names, "told them of Fords passing", 0), "told them of Ford's passing");
 	assert_string_equal(piece(names, "The United States does. Fox News host", 0), "The United States does. Fox News host");
 	assert_string_equal(piece(names, "Hurricanes 4, WeWorks 2: Smith scored", 0), "Hurricanes 4, WeWorks 2: Smith scored");
+	/* a document about one state: "the states" before what it owns is
+	 * "the state's"; before a plural's verb it stays */
+	const char *one_state = "They dont care. The state spends. In the state, schools grew.";
+	assert_string_equal(piece(one_state, "It is the states meth epidemic.", 0), "It is the state's meth epidemic.");
+	assert_string_equal(piece(one_state, "and the states imposed taxes.", 0), "and the states imposed taxes.");
+	/* a name with digits, written again and again */
+	assert_string_equal(piece("They dont care. my6sense grew, my6sense fell.", "Ask my6senses partners.", 0),
+			    "Ask my6sense's partners.");
+	assert_string_equal(piece(names, "Two PS4s sold.", 0), "Two PS4s sold.");
+	/* the last part of a fused word is repaired in the token's context */
+	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed.";
+	assert_string_equal(piece(syria, "forces in southernSyrias al-Tanf", 0), "forces in southern Syria's al-Tanf");
+	assert_string_equal(piece(syria, "will offer NASAits Blue Moon lander", 0), "will offer NASA its Blue Moon lander");
 	/* a plural possessive already has its apostrophe */
 	assert_string_equal(piece(damaged, "the teams' coach and Runnin' Rebels", 0), "the teams' coach and Runnin' Rebels");
 }
