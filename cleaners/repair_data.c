@@ -56,23 +56,53 @@ int rdata_open(struct rdata *out)
 
 const struct repair_table_entry *rdata_lookup(const struct rdata *d, const char *w, size_t n)
 {
-	char low[REPAIR_MAX_WORD];
-	if (n == 0 || n >= sizeof low)
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
+		h *= 16777619u;
+	}
+	return rdata_lookup_hashed(d, w, n, h);
+}
+
+const struct repair_table_entry *rdata_lookup_hashed(const struct rdata *d, const char *w, size_t n, uint32_t hash)
+{
+	if (n == 0 || n >= REPAIR_MAX_WORD)
 		return NULL;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
 	uint32_t mask = d->h->n_slots - 1;
-	uint32_t j = repair_table_hash(low, n) & mask;
+	uint32_t j = hash & mask;
 	for (uint32_t probes = 0; probes <= mask; probes++) {
 		uint32_t s = d->slots[j];
 		if (s == 0 || s > d->h->n_entries)
 			return NULL;
 		const struct repair_table_entry *e = &d->ent[s - 1];
-		if (e->len == n && memcmp(d->pool + e->str_off, low, n) == 0)
-			return e;
+		if (e->len == n) {
+			const char *k = d->pool + e->str_off;
+			size_t i = 0;
+			while (i < n && k[i] == (w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] | 32) : w[i]))
+				i++;
+			if (i == n)
+				return e;
+		}
 		j = (j + 1) & mask;
 	}
 	return NULL;
+}
+
+void rdata_prefetch(const struct rdata *d, uint32_t hash, int stage)
+{
+	uint32_t j = hash & (d->h->n_slots - 1);
+	if (stage == 0) {
+		__builtin_prefetch(&d->slots[j]);
+		return;
+	}
+	uint32_t s = d->slots[j];
+	if (s == 0 || s > d->h->n_entries)
+		return;
+	const struct repair_table_entry *e = &d->ent[s - 1];
+	if (stage == 1)
+		__builtin_prefetch(e);
+	else
+		__builtin_prefetch(d->pool + e->str_off);
 }
 
 const struct repair_table_entry *rdata_apos(const struct rdata *d, const struct repair_table_entry *e)

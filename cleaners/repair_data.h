@@ -35,11 +35,20 @@ int rdata_open(struct rdata *out);
 /* The entry of a word (any case, ASCII letters folded), or NULL. */
 const struct repair_table_entry *rdata_lookup(const struct rdata *d, const char *w, size_t n);
 
+/* The same, given repair_table_hash() of the word folded to lowercase. */
+const struct repair_table_entry *rdata_lookup_hashed(const struct rdata *d, const char *w, size_t n, uint32_t hash);
+
 /* The lowercase text of an entry (NUL-terminated, in the table). */
 static inline const char *rdata_text(const struct rdata *d, const struct repair_table_entry *e)
 {
 	return d->pool + e->str_off;
 }
+
+/* Look-ups in the table miss the cache three times each (slot, entry,
+ * text). Many look-ups at once go faster in stages: prefetch every slot,
+ * then every entry, then every text, then look them up. `hash` is
+ * repair_table_hash() of the lowercase word. */
+void rdata_prefetch(const struct rdata *d, uint32_t hash, int stage);
 
 /* The apostrophe form of an entry ("dont" -> "don't"), or NULL. */
 const struct repair_table_entry *rdata_apos(const struct rdata *d, const struct repair_table_entry *e);

@@ -96,20 +96,26 @@ static inline int ch_is(char ch, unsigned bits)
 
 /* Table look-up through the document vocabulary, which keeps the result
  * per word: the table is large, the document's vocabulary is small. */
-static inline const struct repair_table_entry *lookup(const struct words_ctx *c, const char *w, size_t n)
+static inline const struct repair_table_entry *lookup_hashed(const struct words_ctx *c, const char *w, size_t n,
+							     uint32_t hash)
 {
 	/* only words are in the table: skip numbers and symbols at once */
 	for (size_t i = 0; i < n; i++)
 		if (!ch_is(w[i], CH_WORD))
 			return NULL;
-	struct vocab_word *v = vocab_find_mut(c->vb, w, n);
+	struct vocab_word *v = vocab_find_hashed(c->vb, w, n, hash);
 	if (!v)
-		return rdata_lookup(c->d, w, n);
+		return rdata_lookup_hashed(c->d, w, n, hash);
 	if (!v->cached) {
-		v->cache = rdata_lookup(c->d, w, n);
+		v->cache = rdata_lookup_hashed(c->d, w, n, hash);
 		v->cached = 1;
 	}
 	return v->cache;
+}
+
+static inline const struct repair_table_entry *lookup(const struct words_ctx *c, const char *w, size_t n)
+{
+	return lookup_hashed(c, w, n, vocab_hash(w, n));
 }
 
 static inline int is_lower(unsigned char c)

@@ -25,7 +25,7 @@ static int rehash(struct vocab *vb, size_t n_slots)
 		return SCRAPE_ENOMEM;
 	for (size_t i = 0; i < vb->n; i++) {
 		const struct vocab_word *w = &vb->v[i];
-		size_t j = repair_table_hash(vb->keys + w->key_off, w->key_len) & (n_slots - 1);
+		size_t j = w->hash & (n_slots - 1);
 		while (slots[j])
 			j = (j + 1) & (n_slots - 1);
 		slots[j] = (uint32_t)(i + 1);
@@ -50,7 +50,7 @@ static struct vocab_word *find_slot(const struct vocab *vb, const char *low, siz
 	size_t j = hash & (vb->n_slots - 1);
 	while (vb->slots[j]) {
 		struct vocab_word *w = &vb->v[vb->slots[j] - 1];
-		if (w->key_len == n && same(vb->keys + w->key_off, low, n))
+		if (w->hash == hash && w->key_len == n && same(vb->keys + w->key_off, low, n))
 			return w;
 		j = (j + 1) & (vb->n_slots - 1);
 	}
@@ -58,12 +58,20 @@ static struct vocab_word *find_slot(const struct vocab *vb, const char *low, siz
 	return NULL;
 }
 
-static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
+/* The entry of w[0..n) (vocab_hash() `hash`), added if new; NULL when out
+ * of memory or too long. */
+static struct vocab_word *get_hashed(struct vocab *vb, const char *w, size_t n, uint32_t hash)
 {
-	char low[REPAIR_MAX_WORD];
-	if (n == 0 || n >= sizeof low)
+	if (n == 0 || n >= REPAIR_MAX_WORD)
 		return NULL;
-	uint32_t hash = fold(low, w, n);
+	if (vb->n_slots) {
+		/* the common case: a word seen before */
+		struct vocab_word *e = vocab_find_hashed(vb, w, n, hash);
+		if (e)
+			return e;
+	}
+	char low[REPAIR_MAX_WORD];
+	fold(low, w, n);
 	if ((vb->n + 1) * 2 > vb->n_slots && rehash(vb, vb->n_slots ? vb->n_slots * 2 : 1024) != SCRAPE_OK)
 		return NULL;
 	size_t slot = 0;
@@ -92,6 +100,7 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	e = &vb->v[vb->n];
 	e->key_off = (uint32_t)vb->keys_len;
 	e->key_len = (uint32_t)n;
+	e->hash = hash;
 	e->count = 0;
 	e->cap = 0;
 	e->cache = NULL;
@@ -104,6 +113,11 @@ static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
 	vb->keys_len += n;
 	vb->slots[slot] = (uint32_t)++vb->n;
 	return e;
+}
+
+static struct vocab_word *get(struct vocab *vb, const char *w, size_t n)
+{
+	return get_hashed(vb, w, n, vocab_hash(w, n));
 }
 
 static int is_letter(unsigned char c)
@@ -242,8 +256,12 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 		while (i < n && !is_letter((unsigned char)s[i]))
 			i++;
 		size_t st = i;
-		while (i < n && is_letter((unsigned char)s[i]))
+		uint32_t hash = 2166136261u; /* vocab_hash() of the word, as it is read */
+		while (i < n && is_letter((unsigned char)s[i])) {
+			hash ^= (unsigned char)(s[i] | 32);
+			hash *= 16777619u;
 			i++;
+		}
 		if (i == st)
 			break;
 		uint32_t before = prev && only_spaces(s, prev_end, st) ? prev : 0;
@@ -272,7 +290,7 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 		/* first: a new entry may move the others */
 		if (count_apos(vb, s, n, st, i) != SCRAPE_OK)
 			return SCRAPE_ENOMEM;
-		struct vocab_word *e = get(vb, s + st, len);
+		struct vocab_word *e = get_hashed(vb, s + st, len, hash);
 		if (!e)
 			return SCRAPE_ENOMEM;
 		uint32_t self = (uint32_t)(e - vb->v) + 1;
@@ -291,15 +309,35 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 	return SCRAPE_OK;
 }
 
+/* The lowercase key k equals w[0..n) folded to lowercase. Keys are ASCII
+ * letters only, and c | 32 is a lowercase letter only when c is that
+ * letter in either case. */
+static int same_folded(const char *k, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (k[i] != (char)(w[i] | 32))
+			return 0;
+	return 1;
+}
+
+struct vocab_word *vocab_find_hashed(const struct vocab *vb, const char *w, size_t n, uint32_t hash)
+{
+	if (n == 0 || n >= REPAIR_MAX_WORD || vb->n_slots == 0)
+		return NULL;
+	size_t j = hash & (vb->n_slots - 1);
+	while (vb->slots[j]) {
+		struct vocab_word *e = &vb->v[vb->slots[j] - 1];
+		if (e->hash == hash && e->key_len == n && same_folded(vb->keys + e->key_off, w, n))
+			return e;
+		j = (j + 1) & (vb->n_slots - 1);
+	}
+	return NULL;
+}
+
 /* The entry of w (case folded), or NULL. */
 static struct vocab_word *find(const struct vocab *vb, const char *w, size_t n)
 {
-	char low[REPAIR_MAX_WORD];
-	if (n == 0 || n >= sizeof low || vb->n_slots == 0)
-		return NULL;
-	uint32_t hash = fold(low, w, n);
-	size_t slot;
-	return find_slot(vb, low, n, hash, &slot);
+	return vocab_find_hashed(vb, w, n, vocab_hash(w, n));
 }
 
 struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
@@ -310,6 +348,32 @@ struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n)
 const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_t n)
 {
 	return find(vb, w, n);
+}
+
+uint32_t vocab_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+void vocab_prefetch(const struct vocab *vb, uint32_t hash, int stage)
+{
+	if (vb->n_slots == 0)
+		return;
+	size_t j = hash & (vb->n_slots - 1);
+	if (stage == 0) {
+		__builtin_prefetch(&vb->slots[j]);
+		return;
+	}
+	if (vb->slots[j]) {
+		const struct vocab_word *w = &vb->v[vb->slots[j] - 1];
+		__builtin_prefetch(w);
+		__builtin_prefetch(vb->keys + w->key_off);
+	}
 }
 
 void vocab_free(struct vocab *vb)

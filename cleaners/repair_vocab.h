@@ -11,6 +11,7 @@
 struct vocab_word {
 	uint32_t key_off;  /* lowercase key in the key store */
 	uint32_t key_len;
+	uint32_t hash;     /* repair_table_hash() of the key */
 	uint32_t count;    /* tokens written exactly as this word (any case) */
 	uint32_t cap;      /* ... of which start with a capital */
 	uint32_t poss;     /* tokens written as this word + "'s" / "’s" */
@@ -51,9 +52,20 @@ const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_
 /* The same, writable (for its cache fields). */
 struct vocab_word *vocab_find_mut(struct vocab *vb, const char *w, size_t n);
 
+/* The same, given vocab_hash(w, n). */
+struct vocab_word *vocab_find_hashed(const struct vocab *vb, const char *w, size_t n, uint32_t hash);
+
 /* How often the document writes a[0..an) b[0..bn) as two words; *cap gets
  * how many of those have b capitalised. */
 uint32_t vocab_pair_count(const struct vocab *vb, const char *a, size_t an, const char *b, size_t bn, uint32_t *cap);
+
+/* repair_table_hash() of w[0..n) folded to lowercase. */
+uint32_t vocab_hash(const char *w, size_t n);
+
+/* Prefetches what a look-up of the word with this hash reads: its slot
+ * (stage 0), then its entry and key (stage 1). A run of look-ups prefetched
+ * stage by stage overlaps their cache misses. */
+void vocab_prefetch(const struct vocab *vb, uint32_t hash, int stage);
 
 void vocab_free(struct vocab *vb);
 

@@ -301,6 +301,14 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	while (done < n) {
 		size_t used;
 		size_t k = tokenize(t, TOK_BATCH, s + done, n - done, &used);
+		/* each token's word is looked up: overlap the cache misses */
+		uint32_t hs[TOK_BATCH];
+		for (size_t i = 0; i < k; i++) {
+			hs[i] = vocab_hash(s + done + t[i].cst, t[i].cen - t[i].cst);
+			vocab_prefetch(c->vb, hs[i], 0);
+		}
+		for (size_t i = 0; i < k; i++)
+			vocab_prefetch(c->vb, hs[i], 1);
 		const struct repair_table_entry *next_e = NULL;
 		int have_next = 0;
 		const char *b = s + done;
@@ -316,11 +324,11 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.next_e = NULL;
 			const char *w = b + x->cst;
 			size_t wn = x->cen - x->cst;
-			ar.self = have_next ? next_e : lookup(c, w, wn);
+			ar.self = have_next ? next_e : lookup_hashed(c, w, wn, hs[i]);
 			ar.have_self = 1;
 			have_next = 0;
 			if (i + 1 < k) {
-				next_e = lookup(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
+				next_e = lookup_hashed(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst, hs[i + 1]);
 				have_next = 1;
 				if (!ends) {
 					ar.next = next_e ? next_e->lm_id : -1;
@@ -364,6 +372,12 @@ void repair_words_survey(struct words_survey *out, const struct rdata *d, struct
 {
 	memset(out, 0, sizeof *out);
 	size_t func = 0;
+	/* every word is looked up: overlap the cache misses (the first probe
+	 * of each; collisions still wait) */
+	for (int stage = 0; stage < 3; stage++)
+		for (size_t i = 0; i < vb->n; i++)
+			if (!vb->v[i].cached)
+				rdata_prefetch(d, vb->v[i].hash, stage);
 	for (size_t i = 0; i < vb->n; i++) {
 		struct vocab_word *v = &vb->v[i];
 		const struct repair_table_entry *e = vocab_entry(d, v, vb->keys);
