@@ -26,7 +26,8 @@ enum {
 	RT_LM = 8,        /* in the language model vocabulary */
 	RT_LOWER = 16,    /* some list writes it in lowercase */
 	RT_CAP = 32,      /* some list writes it capitalised */
-	RT_FUNC = 64      /* one of the 100 most frequent words of the model */
+	RT_FUNC = 64      /* a function word: one of the 100 most frequent words
+			   * of the model, or a closed-class word ("after", "its") */
 };
 
 struct repair_table_header {

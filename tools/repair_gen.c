@@ -470,6 +470,23 @@ int main(int argc, char **argv)
 			if (lower_key(key, v, strlen(v)))
 				word_get(key, strlen(key))->flags |= RT_FUNC;
 		}
+		/* closed-class words a model of speech ranks lower: prepositions,
+		 * conjunctions, determiners, pronouns and modal verbs; not the
+		 * particles that start compounds ("overpriced", "underdelivering",
+		 * "downgrade", "offload"), nor "per" and "via", common in other
+		 * languages */
+		static const char *const closed[] = {
+			"above", "across", "after", "against", "along", "although", "among", "any", "around",
+			"before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "both",
+			"despite", "during", "each", "either", "every", "few", "he", "her", "hers",
+			"herself", "him", "himself", "into", "its", "itself", "may", "might", "mine", "most",
+			"must", "neither", "nor", "onto", "our", "ours", "ourselves",
+			"shall", "should", "since", "such", "these", "those", "though", "through", "throughout",
+			"toward", "towards", "unless", "until", "upon", "us", "whereas",
+			"whether", "which", "while", "whom", "whose", "within", "without", "yet", "yours"
+		};
+		for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
+			word_get(closed[i], strlen(closed[i]))->flags |= RT_FUNC;
 	}
 	/* compound productivity: "backlog" = "back" + "log" */
 	for (size_t i = 0; i < n_words; i++) {
