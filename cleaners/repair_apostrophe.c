@@ -44,8 +44,12 @@ int repair_apos_certain(const struct rdata *d, const struct repair_table_entry *
 	 * ("spectrums", "Kennedys") */
 	if (!is_dict(e))
 		return !a || e->lm_id < 0 || a->lm_id < 0 || d->uni_prob[a->lm_id] > d->uni_prob[e->lm_id] + 1000;
-	if (!a || e->lm_id >= 0 || a->lm_id < 0)
+	if (!a || a->lm_id < 0)
 		return 0;
+	/* a rare word the model knows, far rarer there than its apostrophe
+	 * form ("todays", "cant") */
+	if (e->lm_id >= 0)
+		return e->level >= 50 && d->uni_prob[a->lm_id] > d->uni_prob[e->lm_id] + 1000;
 	if (e->level >= 50)
 		return 1;
 	const char *f = rdata_text(d, a);
@@ -120,6 +124,16 @@ static int contraction_score(const struct words_ctx *c, const struct around *ar,
 	return via > s ? via : s;
 }
 
+/* A noun of time whose possessive names a time ("last week's game"). */
+static int time_noun(const struct rdata *d, const struct repair_table_entry *e)
+{
+	if (!e)
+		return 0;
+	static const char *const words[] = { "day", "week", "month", "year", "night", "morning", "evening",
+					     "afternoon", "weekend", "season", "decade", "century", "quarter" };
+	return IN_LIST(rdata_text(d, e), e->len, words);
+}
+
 size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n)
 {
 	if (n + 2 > cap)
@@ -175,6 +189,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		if (poss && !capital && c->ambiguous && ar->after_the && ar->next_word && ar->next_lower && !ar->next_func &&
 		    a->lm_id >= 0 && lower_word(st) && owned_follower(c->d, ar->next) &&
 		    vocab_pair_count(c->vb, "the", 3, w, n - 1, &the_cap) >= SINGULAR_EVIDENCE)
+			return repair_apos_insert(dst, cap, w, n, form);
+		/* "last weeks game", "Monday nights loss": a time's "s" after
+		 * "the", "last" or a name, before what it owns; a plural of time
+		 * comes after a number or an adjective ("three years early",
+		 * "recent years"), or before a function word ("the last weeks
+		 * of") */
+		if (poss && !capital && c->ambiguous && ar->next_word && ar->next_lower && !ar->next_func && a->lm_id >= 0 &&
+		    time_noun(c->d, st) && (ar->after_the || ar->after_cap || ar->prev == c->d->last) &&
+		    owned_follower(c->d, ar->next) && !poss_follower_bad(c->d, ar->next))
 			return repair_apos_insert(dst, cap, w, n, form);
 		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
 		 * ("theres"): certain damage */
@@ -240,6 +263,16 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	    doc_name(c, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
 	    (!is_dict(e) || !is_dict(stem) || (stem->flags & RT_LOWER)) &&
 	    (!ar->after_cap || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
+		return repair_apos_put_poss(dst, cap, w, n);
+	/* "Mitch McConnells hands", "Donald Trumps announcement": a first
+	 * name, then a surname with an "s" that is no name of its own
+	 * ("Bernie Sanders"), and a word it can own; its stem is a name of
+	 * the dictionaries, one only the model knows ("Zucker"), or a word
+	 * the document writes as a name ("Kyrgios", "Tsitsipas", "American
+	 * Airlines" stay) */
+	if (capital && c->ambiguous && ar->after_name && (!is_dict(e) || !(e->flags & RT_CAP)) &&
+	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
+	    ((ar->next_word && ar->next_lower && !ar->next_func && !poss_follower_bad(c->d, ar->next)) || ar->next_num))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

@@ -35,7 +35,7 @@ int rdata_open(struct rdata *out)
 	out->bi_start = (const uint32_t *)(const void *)(b + h->off_bi_start);
 	out->bi_hist = (const uint32_t *)(const void *)(b + h->off_bi_hist);
 	out->bi_prob = (const int16_t *)(const void *)(b + h->off_bi_prob);
-	out->bos = out->eos = out->his = out->their = out->the = -1;
+	out->bos = out->eos = out->his = out->their = out->the = out->last = -1;
 	const struct repair_table_entry *e = rdata_lookup(out, "<s>", 3);
 	out->bos = e ? e->lm_id : -1;
 	e = rdata_lookup(out, "</s>", 4);
@@ -46,6 +46,8 @@ int rdata_open(struct rdata *out)
 	out->their = e ? e->lm_id : -1;
 	e = rdata_lookup(out, "the", 3);
 	out->the = e ? e->lm_id : -1;
+	e = rdata_lookup(out, "last", 4);
+	out->last = e ? e->lm_id : -1;
 	static const char *const aux[RDATA_AUX] = {"are", "will", "have", "am", "would", "is"};
 	for (int i = 0; i < RDATA_AUX; i++) {
 		e = rdata_lookup(out, aux[i], strlen(aux[i]));

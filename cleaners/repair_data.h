@@ -21,7 +21,7 @@ struct rdata {
 	int32_t bos, eos;   /* "<s>" and "</s>" in the model, -1 if absent */
 	int32_t his, their; /* possessives, whose followers in the model show
 			     * what can follow one */
-	int32_t the;
+	int32_t the, last;
 	/* The verbs a contraction stands for ("'re", "'ll", "'ve", "'m",
 	 * "'d", "'s"): what follows "we're" follows "are" too. */
 #define RDATA_AUX 6

@@ -75,6 +75,7 @@ struct around {
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
 	int after_cap;   /* the word before, in the same sentence, starts with a capital */
+	int after_name;  /* ... and the dictionaries write it only so ("Mitch", "Elon") */
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
 };

@@ -192,6 +192,16 @@ static void apostrophes_by_context(void **state)
 	const char *one_state = "They dont care. The state spends. In the state, schools grew.";
 	assert_string_equal(piece(one_state, "It is the states meth epidemic.", 0), "It is the state's meth epidemic.");
 	assert_string_equal(piece(one_state, "and the states imposed taxes.", 0), "and the states imposed taxes.");
+	/* a first name, then a surname's "s"; not a plural of a company
+	 * name, nor a surname ending in "s" */
+	assert_string_equal(piece(names, "the role of Hillary Clintons campaign", 0), "the role of Hillary Clinton's campaign");
+	assert_string_equal(piece(names, "when American Airlines offered", 0), "when American Airlines offered");
+	assert_string_equal(piece(names, "as Nick Kyrgios beat him", 0), "as Nick Kyrgios beat him");
+	/* a time's "s" before what it owns, not after a number */
+	assert_string_equal(piece(names, "after Monday nights loss, three years early", 0),
+			    "after Monday night's loss, three years early");
+	/* a rare word the model knows far less than its apostrophe form */
+	assert_string_equal(piece(names, "todays news", 0), "today's news");
 	/* a name with digits, written again and again */
 	assert_string_equal(piece("They dont care. my6sense grew, my6sense fell.", "Ask my6senses partners.", 0),
 			    "Ask my6sense's partners.");
