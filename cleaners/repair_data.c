@@ -48,6 +48,11 @@ int rdata_open(struct rdata *out)
 	out->the = e ? e->lm_id : -1;
 	e = rdata_lookup(out, "last", 4);
 	out->last = e ? e->lm_id : -1;
+	static const char *const subj[3] = {"he", "she", "they"};
+	for (int i = 0; i < 3; i++) {
+		e = rdata_lookup(out, subj[i], strlen(subj[i]));
+		out->subject[i] = e ? e->lm_id : -1;
+	}
 	static const char *const aux[RDATA_AUX] = {"are", "will", "have", "am", "would", "is"};
 	for (int i = 0; i < RDATA_AUX; i++) {
 		e = rdata_lookup(out, aux[i], strlen(aux[i]));

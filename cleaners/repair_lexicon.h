@@ -19,6 +19,8 @@
 /* How much rarer (thousandths of a log10) a word is after "his" than on
  * its own when it cannot follow a possessive. */
 #define POSS_LIFT_BAD 1000
+/* How much likelier a verb is after "he", "she" or "they" than alone. */
+#define SUBJECT_VERB_LIFT 500
 
 /* Character classes of ASCII punctuation, one bit per set the repairs use. */
 enum {
@@ -75,7 +77,7 @@ struct around {
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
 	int after_cap;   /* the word before, in the same sentence, starts with a capital */
-	int after_name;  /* ... and the dictionaries write it only so ("Mitch", "Elon") */
+	int after_name;  /* ... and the dictionaries write it only so ("Hillary", "Jason") */
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
 };
@@ -281,6 +283,17 @@ static inline int lm_lift(const struct rdata *d, int32_t h, int32_t w)
 	if (h < 0 || w < 0 || !rdata_has_bigram(d, h, w))
 		return INT16_MIN;
 	return rdata_score(d, h, w) - d->uni_prob[w];
+}
+
+/* A verb a name can be the subject of ("drew", "scored", "felt"): the
+ * model lists it after "he", "she" or "they" far more often than on its
+ * own. */
+static inline int subject_verb(const struct rdata *d, int32_t w)
+{
+	for (int i = 0; i < 3; i++)
+		if (lm_lift(d, d->subject[i], w) >= SUBJECT_VERB_LIFT)
+			return 1;
+	return 0;
 }
 
 /* A word that starts what a possessive owns ("the state's meth epidemic",

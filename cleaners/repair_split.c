@@ -88,6 +88,7 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		return 0;
 	int listed = rdata_has_bigram(c->d, id1, id2);
 	int cap = is_upper((unsigned char)l[0]);
+
 	/* a name of the dictionaries the document does not write alone, before
 	 * a word the model knows after it ("Syriaunder", "Reutersreported";
 	 * a surname no list knows reads as one: "Montour", "Rubinstain") */
@@ -196,6 +197,34 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 	*id = e->lm_id;
 	/* a common word the (American) model lacks: "criticised" */
 	return e->lm_id >= 0 || (!capital && n >= 4 && e->level <= 35);
+}
+
+/*
+ * A name, then what it did: "Turkeydrew Iceland", "President
+ * Trumpscuttled", "Smart Keyboardfelt". The name is one of the document
+ * or the dictionaries, or a common word inside a row of capitalised words;
+ * the verb is a common word the model lists after "he", "she" or "they"
+ * far more often than alone. Returns the length of the name, 0 if none.
+ */
+static size_t split_subject_verb(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (!plain_case(w, n) || !is_upper((unsigned char)w[0]))
+		return 0;
+	/* "Healthcares portfolio" is a possessive */
+	if (w[n - 1] == 's' && is_known(lookup(c, w, n - 1)))
+		return 0;
+	/* the longest verb: "Montourspoiled" is no "Montourspoi led" */
+	for (size_t i = 3; i + 3 <= n; i++) {
+		const struct repair_table_entry *r = lookup(c, w + i, n - i);
+		if (!lower_word(r) || r->level > 35 || !subject_verb(c->d, r->lm_id))
+			continue;
+		const struct repair_table_entry *l = lookup(c, w, i);
+		/* a short word and a verb make surnames: "Munsell", "Petrides" */
+		if (doc_name(c, w, i) || dict_name(l) || (ar->after_cap && i >= 4 && lower_word(l) && l->level <= 35))
+			return i;
+		return 0;
+	}
+	return 0;
 }
 
 /* A word of one letter that stands alone: "a", "I". */
@@ -413,6 +442,9 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0)))
 			return put_split(out, c, w, lo, n, last);
 	}
+	size_t sv = capital ? split_subject_verb(c, w, n, ar) : 0;
+	if (sv)
+		return put_split(out, c, w, sv, n, last);
 	/* "Auditoriumon", "Franciscoand": a capitalised word, then a function
 	 * word the model knows after it; the word is a common one, a name of
 	 * the dictionaries, or one the document writes alone */

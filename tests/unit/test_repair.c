@@ -288,6 +288,13 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 static void names_fused(void **state)
 {
 	(void)state;
+	/* a name, then what it did; surnames that read as a word and a verb
+	 * stay */
+	const char *sport = "They dont care. Turkey is a team. Turkey won.";
+	assert_string_equal(piece(sport, "Later Turkeydrew Iceland 0-0.", 0), "Later Turkey drew Iceland 0-0.");
+	assert_string_equal(piece(sport, "After Danny Greengot a rebound", 0), "After Danny Green got a rebound");
+	assert_string_equal(piece(sport, "says John Petrides, a manager; Keetan Munsell won", 0),
+			    "says John Petrides, a manager; Keetan Munsell won");
 	const char *doc = "Adam Neumann founded it. Neumann said they dont know. Bernie Sanders spoke, and "
 			  "Sanders won.";
 	assert_string_equal(piece(doc, "The founder AdamNeumann left.", 0), "The founder Adam Neumann left.");
