@@ -23,7 +23,7 @@
 /* ... and this much more when the word after it is unknown. */
 #define ONE_SIDED_MARGIN 1000
 /* How often a document must write "the state" before "the states" before
- * what it owns reads as "the state's". */
+ * what it owns reads as "the state's" (or "his staff" for "his staffs"). */
 #define SINGULAR_EVIDENCE 1
 /* How often a name must be written alone before its "s" form counts as
  * evidence of lost apostrophes. */
@@ -124,6 +124,18 @@ static int contraction_score(const struct words_ctx *c, const struct around *ar,
 	return via > s ? via : s;
 }
 
+/* A word before a noun that may own something: "the", "his", "their". */
+static int possessor_det(const char *w, size_t n)
+{
+	static const char *const words[] = { "the", "his", "her", "their", "our", "my", "your" };
+	char low[8];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] | 32);
+	return in_list(low, n, words, sizeof words / sizeof words[0]);
+}
+
 /* A noun of time whose possessive names a time ("last week's game"). */
 static int time_noun(const struct rdata *d, const struct repair_table_entry *e)
 {
@@ -181,14 +193,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * is no plural */
 		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !(ar->next_word || ar->next_num)))
 			return 0;
-		/* "the states meth epidemic": a plural and a possessive read
-		 * alike to the model; a document that writes "the state" again
-		 * and again means one state, before a word that starts what it
-		 * owns */
-		uint32_t the_cap;
-		if (poss && !capital && c->ambiguous && ar->after_the && ar->next_word && ar->next_lower && !ar->next_func &&
-		    a->lm_id >= 0 && lower_word(st) && owned_follower(c->d, ar->next) &&
-		    vocab_pair_count(c->vb, "the", 3, w, n - 1, &the_cap) >= SINGULAR_EVIDENCE)
+		/* "the states meth epidemic", "his staffs prior contacts": a
+		 * plural and a possessive read alike to the model; a document
+		 * that writes "the state" or "his staff" means one, before a
+		 * word that starts what it owns */
+		uint32_t pair_cap;
+		if (poss && !capital && c->ambiguous && ar->prev_w && possessor_det(ar->prev_w, ar->prev_n) &&
+		    ar->next_word && ar->next_lower && !ar->next_func && a->lm_id >= 0 && lower_word(st) && !is_func(st) &&
+		    owned_follower(c->d, ar->next) &&
+		    vocab_pair_count(c->vb, ar->prev_w, ar->prev_n, w, n - 1, &pair_cap) >= SINGULAR_EVIDENCE)
 			return repair_apos_insert(dst, cap, w, n, form);
 		/* "last weeks game", "Monday nights loss": a time's "s" after
 		 * "the", "last" or a name, before what it owns; a plural of time

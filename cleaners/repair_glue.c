@@ -79,6 +79,8 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	arr.after_the = !stop && ln == 3 && (l[0] | 32) == 't' && l[1] == 'h' && l[2] == 'e';
 	arr.after_cap = !stop && is_upper((unsigned char)l[0]);
 	arr.after_name = arr.after_cap && cap_only(lookup(c, l, ln));
+	arr.prev_w = stop ? NULL : l;
+	arr.prev_n = ln;
 	if (repair_words_plain(out, c, r, rn, &arr, last))
 		return SCRAPE_ENOMEM;
 	return 1;
@@ -331,6 +333,7 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	at.have_self = 0;
 	at.prev = -1;
 	at.after_the = at.after_cap = at.after_name = 0;
+	at.prev_w = NULL;
 	int32_t ignore;
 	if (hyphen_end(out, c, w, i, &al, &ignore) || buf_put(out, w + i, j - i) ||
 	    hyphen_end(out, c, w + j, n - j, &at, last))

@@ -78,6 +78,8 @@ struct around {
 	int after_the;   /* the word before is "the" */
 	int after_cap;   /* the word before, in the same sentence, starts with a capital */
 	int after_name;  /* ... and the dictionaries write it only so ("Hillary", "Jason") */
+	const char *prev_w; /* the word before in the same sentence, NULL if none */
+	size_t prev_n;
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
 };

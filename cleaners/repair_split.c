@@ -49,6 +49,8 @@ int repair_split_put_last(struct buf *out, const struct words_ctx *c, const char
 	al.after_the = fn == 3 && (first[0] | 32) == 't' && first[1] == 'h' && first[2] == 'e';
 	al.after_cap = is_upper((unsigned char)first[0]);
 	al.after_name = al.after_cap && cap_only(lookup(c, first, fn));
+	al.prev_w = first;
+	al.prev_n = fn;
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l = n < REPAIR_MAX_WORD && only_letters(w, n) ? repair_apos_fix(c, tmp, sizeof tmp, w, n, &al) : 0;
 	if (l)
@@ -223,6 +225,26 @@ static size_t split_subject_verb(const struct words_ctx *c, const char *w, size_
 		if (doc_name(c, w, i) || dict_name(l) || (ar->after_cap && i >= 4 && lower_word(l) && l->level <= 35))
 			return i;
 		return 0;
+	}
+	return 0;
+}
+
+/*
+ * A noun, then what it does: "The showopens to the public",
+ * "astrobiologistsregard it". After "the", or a plural noun; both parts
+ * common words of four letters or more, the second a verb (see
+ * split_subject_verb()). Returns the length of the noun, 0 if none.
+ */
+static size_t split_noun_verb(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	for (size_t i = 4; i + 4 <= n; i++) {
+		const struct repair_table_entry *r = lookup(c, w + i, n - i);
+		if (!lower_word(r) || r->level > 35 || !subject_verb(c->d, r->lm_id))
+			continue;
+		const struct repair_table_entry *l = lookup(c, w, i);
+		int plural = w[i - 1] == 's' && lower_word(lookup(c, w, i - 1));
+		if (lower_word(l) && l->level <= 35 && !is_func(l) && (ar->after_the || plural))
+			return i;
 	}
 	return 0;
 }
@@ -491,6 +513,9 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	for (size_t i = 1; i < n; i++)
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
+	size_t nv = capital || repeated ? 0 : split_noun_verb(c, w, n, ar);
+	if (nv)
+		return put_split(out, c, w, nv, n, last);
 	/* best split into two or three parts by the bigram model; the parts
 	 * that can start or end the word are found first */
 	int32_t pre[MAX_FUSED + 1], suf[MAX_FUSED + 1];

@@ -298,6 +298,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	size_t done = 0;
 	int32_t prev = c->d->bos;
 	int prev_the = 0, prev_cap = 0, prev_name = 0;
+	const char *prev_w = NULL;
+	size_t prev_n = 0;
 	while (done < n) {
 		size_t used;
 		size_t k = tokenize(t, TOK_BATCH, s + done, n - done, &used);
@@ -347,6 +349,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.after_the = prev_the;
 			ar.after_cap = prev_cap;
 			ar.after_name = prev_name;
+			ar.prev_w = prev_w;
+			ar.prev_n = prev_n;
 			int32_t last;
 			if (unchanged(ar.self, w, wn)) {
 				/* the common case: copied later with the text around it */
@@ -359,6 +363,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			prev_the = wn == 3 && (w[0] | 32) == 't' && w[1] == 'h' && w[2] == 'e';
 			prev_cap = !ends && wn > 0 && is_upper((unsigned char)w[0]);
 			prev_name = prev_cap && x->en == x->cen && plain_case(w, wn) && cap_only(ar.self);
+			prev_w = ends || x->en != x->cen ? NULL : w;
+			prev_n = wn;
 			prev = ends ? c->d->bos : last;
 		}
 		if (buf_put(out, b + at, used - at))

@@ -202,6 +202,11 @@ static void apostrophes_by_context(void **state)
 			    "after Monday night's loss, three years early");
 	/* a rare word the model knows far less than its apostrophe form */
 	assert_string_equal(piece(names, "todays news", 0), "today's news");
+	/* "his staffs" before what it owns, when the text writes "his staff" */
+	assert_string_equal(piece("They dont care. He and his staff met.", "He lied about his staffs prior contacts.", 0),
+			    "He lied about his staff's prior contacts.");
+	/* a noun, then what it does, after "the" */
+	assert_string_equal(piece(names, "The showopens to the public", 0), "The show opens to the public");
 	/* a name with digits, written again and again */
 	assert_string_equal(piece("They dont care. my6sense grew, my6sense fell.", "Ask my6senses partners.", 0),
 			    "Ask my6sense's partners.");
