@@ -8,6 +8,7 @@
 #include "repair_words.h"
 #include "scrape.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,14 +27,39 @@
  * all lost them. */
 #define SILENT_WORDS 250
 
+/* ... and a text of plain ASCII (a scraper that drops curly apostrophes
+ * drops every other non-ASCII character too) that keeps fewer than one
+ * apostrophe in this many words, a quarter of what prose has, lost the
+ * others. */
+#define ASCII_WORDS_PER_KEPT 200
+
 /* Whether the document lost its apostrophes: enough certain damage, and
  * not far more apostrophes kept than lost; one non-name damage in a text
- * with none kept; or a long text with none kept. */
-static int lost_apostrophes(const struct words_survey *sv)
+ * with none kept; a long text with none kept, or, in plain ASCII, with
+ * very few. */
+static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
 	if (sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST)
 		return 1;
+	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1))
+		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
+}
+
+/* s[0..n) is all ASCII. */
+static int all_ascii(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (x & 0x8080808080808080ull)
+			return 0;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 struct repair {
@@ -67,11 +93,14 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 	if (!r)
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	int rc = rdata_open(&r->d);
+	int ascii = 1;
 	for (size_t i = 0; i < n && rc == SCRAPE_OK; i++) {
 		buf_clear(&r->tmp);
 		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i]);
-		if (rc == SCRAPE_OK && r->tmp.len)
+		if (rc == SCRAPE_OK && r->tmp.len) {
+			ascii = ascii && all_ascii(r->tmp.data, r->tmp.len);
 			rc = vocab_add_text(&r->vb, r->tmp.data, r->tmp.len);
+		}
 	}
 	if (rc != SCRAPE_OK) {
 		repair_free(r);
@@ -91,7 +120,7 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		r->wc.ambiguous = 0;
 	} else {
 		r->wc.apostrophes = r->wc.spaces = 1;
-		r->wc.ambiguous = lost_apostrophes(&sv);
+		r->wc.ambiguous = lost_apostrophes(&sv, ascii);
 	}
 	*out = r;
 	return SCRAPE_OK;

@@ -236,6 +236,11 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				 * the model as an adjective */
 				if (ar->next_word && !ar->next_lower)
 					margin += ONE_SIDED_MARGIN;
+				/* after a content word it is what that word acts on
+				 * ("book its spot", "replacing its"); "it's" follows
+				 * function words, punctuation and sentence starts */
+				if (ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n)))
+					margin += ONE_SIDED_MARGIN;
 			}
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)

@@ -363,7 +363,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			prev_the = wn == 3 && (w[0] | 32) == 't' && w[1] == 'h' && w[2] == 'e';
 			prev_cap = !ends && wn > 0 && is_upper((unsigned char)w[0]);
 			prev_name = prev_cap && x->en == x->cen && plain_case(w, wn) && cap_only(ar.self);
-			prev_w = ends || x->en != x->cen ? NULL : w;
+			/* a token split in parts has no one word before the next */
+			prev_w = ends || x->en != x->cen || last != (ar.self ? ar.self->lm_id : -1) ? NULL : w;
 			prev_n = wn;
 			prev = ends ? c->d->bos : last;
 		}

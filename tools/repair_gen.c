@@ -483,7 +483,8 @@ int main(int argc, char **argv)
 			"must", "neither", "nor", "onto", "our", "ours", "ourselves",
 			"shall", "should", "since", "such", "these", "those", "though", "through", "throughout",
 			"toward", "towards", "unless", "until", "upon", "us", "whereas",
-			"whether", "which", "while", "whom", "whose", "within", "without", "yet", "yours"
+			"whether", "which", "while", "whom", "whose", "within", "without", "yet", "yours",
+			"where", "why", "however", "perhaps", "thus", "therefore", "maybe", "also"
 		};
 		for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
 			word_get(closed[i], strlen(closed[i]))->flags |= RT_FUNC;

@@ -219,6 +219,24 @@ static void apostrophes_by_context(void **state)
 	assert_string_equal(piece(damaged, "the teams' coach and Runnin' Rebels", 0), "the teams' coach and Runnin' Rebels");
 }
 
+/* A plain ASCII text of 420 words that keeps one apostrophe: a text that
+ * lost the others (prose has one in fifty words); with a curly quote in it,
+ * it was not stripped, and real words stay. */
+static void few_apostrophes_in_plain_ascii(void **state)
+{
+	(void)state;
+	static char doc[4096];
+	size_t o = 0;
+	o += (size_t)snprintf(doc + o, sizeof doc - o, "The mayor's plan.");
+	for (int i = 0; i < 60; i++)
+		o += (size_t)snprintf(doc + o, sizeof doc - o, " The town council met again on Monday night.");
+	assert_true(o < sizeof doc);
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
+	assert_string_equal(piece(doc, "They will book its spot today.", 0), "They will book its spot today.");
+	snprintf(doc + o, sizeof doc - o, " \xe2\x80\x9cYes.\xe2\x80\x9d");
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -451,6 +469,7 @@ int main(void)
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
 		cmocka_unit_test(apostrophes_by_context),
+		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(words_beside_numbers),
 		cmocka_unit_test(words_glued_at_punctuation_numbers_and_names),
