@@ -31,7 +31,7 @@
  * drops every other non-ASCII character too) that keeps fewer than one
  * apostrophe in this many words, a quarter of what prose has, lost the
  * others. */
-#define ASCII_WORDS_PER_KEPT 200
+#define ASCII_WORDS_PER_KEPT 150
 
 /* Whether the document lost its apostrophes: enough certain damage, and
  * not far more apostrophes kept than lost; one non-name damage in a text

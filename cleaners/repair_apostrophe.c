@@ -22,6 +22,9 @@
 #define NAME_MARGIN 1500
 /* ... and this much more when the word after it is unknown. */
 #define ONE_SIDED_MARGIN 1000
+/* How much likelier (thousandths of a log10) a verb is after "will" than
+ * alone, and than after "well", for "well" before it to be "we'll". */
+#define WILL_LIFT 700
 /* How often a document must write "the state" before "the states" before
  * what it owns reads as "the state's" (or "his staff" for "his staffs"). */
 #define SINGULAR_EVIDENCE 1
@@ -136,6 +139,26 @@ static int possessor_det(const char *w, size_t n)
 	return in_list(low, n, words, sizeof words / sizeof words[0]);
 }
 
+/* A word only the largest word lists have, none of the spelling
+ * dictionaries: "Taylors" is listed, "Andrews" is a name of its own. */
+static int rare_listing(const struct repair_table_entry *e)
+{
+	return !(e->flags & RT_HUNSPELL) && e->level >= 70;
+}
+
+/* A word after which "well" is an adverb: "as well", "may well". */
+static int well_adverb_before(const char *w, size_t n)
+{
+	static const char *const words[] = { "as", "may", "might", "could", "would", "should", "can", "will",
+					     "must", "very", "pretty", "just", "quite", "too", "so" };
+	char low[8];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] | 32);
+	return in_list(low, n, words, sizeof words / sizeof words[0]);
+}
+
 /* A noun of time whose possessive names a time ("last week's game"). */
 static int time_noun(const struct rdata *d, const struct repair_table_entry *e)
 {
@@ -190,8 +213,9 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		if (name_poss && !c->ambiguous && doc_poss(c, w, n - 1) == 0 && !known_name)
 			return 0;
 		/* "the Bidens", "Bidens." are plurals; "Disneys $6.99 service"
-		 * is no plural */
-		if (name_poss && doc_poss(c, w, n - 1) == 0 && (ar->after_the || !(ar->next_word || ar->next_num)))
+		 * is no plural; "Flos since 2013" owns nothing */
+		if (name_poss && doc_poss(c, w, n - 1) == 0 &&
+		    (ar->after_the || !(ar->next_word || ar->next_num) || (ar->next_lower && poss_follower_bad(c->d, ar->next))))
 			return 0;
 		/* "the states meth epidemic", "his staffs prior contacts": a
 		 * plural and a possessive read alike to the model; a document
@@ -212,6 +236,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		    time_noun(c->d, st) && (ar->after_the || ar->after_cap || ar->prev == c->d->last) &&
 		    owned_follower(c->d, ar->next) && !poss_follower_bad(c->d, ar->next))
 			return repair_apos_insert(dst, cap, w, n, form);
+		/* "Well be performing": "well" before a verb "will" takes, far
+		 * likelier after "will" than after "well" ("well known", "well
+		 * over"), is "we'll"; not after "as" or a modal ("may well be") */
+		if (c->ambiguous && n == 4 && (w[0] | 32) == 'w' && memcmp(w + 1, "ell", 3) == 0 && ar->next_word &&
+		    ar->next_lower && !(ar->prev_w && well_adverb_before(ar->prev_w, ar->prev_n))) {
+			int will = lm_lift(c->d, c->d->aux[1], ar->next), well = lm_lift(c->d, e->lm_id, ar->next);
+			if (will >= WILL_LIFT && will > well + WILL_LIFT)
+				return repair_apos_insert(dst, cap, w, n, form);
+		}
 		/* not a dictionary word ("dont", "countrys", "Im"), or a rare one
 		 * ("theres"): certain damage */
 		if (repair_apos_certain(c->d, e, a))
@@ -277,9 +310,9 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * a plural comes after "the", or after a capitalised word it goes with
 	 * ("United States", "Fox News"), unless a name follows ("than Apples
 	 * AirPods"), or before a function word ("Fords are") */
-	if (capital && c->ambiguous && is_known(e) && !ar->after_the && ar->next_word && !ar->next_func &&
+	if (capital && c->ambiguous && is_known(e) && !ar->after_the && (ar->next_word || ar->next_num) && !ar->next_func &&
 	    doc_name(c, w, n - 1) && doc_count(c, w, n - 1) >= 2 && !doc_lower(c, w, n) &&
-	    (!is_dict(e) || !is_dict(stem) || (stem->flags & RT_LOWER)) &&
+	    (!is_dict(e) || !is_dict(stem) || (stem->flags & RT_LOWER) || rare_listing(e)) &&
 	    (!ar->after_cap || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return repair_apos_put_poss(dst, cap, w, n);
 	/* "Mitch McConnells hands", "Donald Trumps announcement": a first

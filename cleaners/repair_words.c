@@ -76,10 +76,13 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	}
 	/* "NASAs" before a word: an acronym's possessive, when the document
 	 * writes "NASA's" too, or the model knows "NASA's" as a word of its
-	 * own ("CEOs" is a plural) */
+	 * own ("CEOs" is a plural), or the document writes the acronym alone
+	 * again and again and what follows can be owned ("VWs engineers",
+	 * not "CEOs say") */
 	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
 	    !ar->after_the && ar->next_word && !ar->next_func &&
-	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0)))
+	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0) ||
+	     (doc_count(c, w, n - 1) >= 2 && ar->next_lower && owned_follower(c->d, ar->next))))
 		return put_possessive(out, w, n);
 	/* capitals inside: two words the document writes apart elsewhere
 	 * ("HongKong", "StarWars"; a brand, "YouTube", never is), capitals

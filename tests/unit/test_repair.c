@@ -215,6 +215,13 @@ static void apostrophes_by_context(void **state)
 	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed.";
 	assert_string_equal(piece(syria, "forces in southernSyrias al-Tanf", 0), "forces in southern Syria's al-Tanf");
 	assert_string_equal(piece(syria, "will offer NASAits Blue Moon lander", 0), "will offer NASA its Blue Moon lander");
+	/* "well" before a verb "will" takes is "we'll"; after "as" or a
+	 * modal, and before "known", it is the adverb */
+	assert_string_equal(piece(damaged, "The end. Well be performing songs. It may well be true; well known.", 0),
+			    "The end. We'll be performing songs. It may well be true; well known.");
+	/* an acronym written alone again and again, before what it owns */
+	assert_string_equal(piece("They dont care. CBP said no. CBP agreed.", "CBPs cells are full; CEOs say so.", 0),
+			    "CBP's cells are full; CEOs say so.");
 	/* a plural possessive already has its apostrophe */
 	assert_string_equal(piece(damaged, "the teams' coach and Runnin' Rebels", 0), "the teams' coach and Runnin' Rebels");
 }
