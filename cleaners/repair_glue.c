@@ -307,6 +307,17 @@ static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w,
 		lowers += is_lower((unsigned char)w[i]);
 	}
 	int rc = 0;
+	/* "Rose-Lynns husband": the last part of a hyphenated name, which the
+	 * document writes alone again and again, with an "s" before a word
+	 * (only the last part has a word after it) */
+	if (c->apostrophes && c->ambiguous && n >= 4 && digits == 0 && lowers == n - 1 && is_upper((unsigned char)w[0]) &&
+	    w[n - 1] == 's' && w[n - 2] != 's' && ar->next_word && !ar->next_func && !is_known(lookup(c, w, n)) &&
+	    doc_name(c, w, n - 1) && doc_count(c, w, n - 1) >= 2) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = n < REPAIR_MAX_WORD ? repair_apos_put_poss(tmp, sizeof tmp, w, n) : 0;
+		if (l)
+			return buf_put(out, tmp, l) ? SCRAPE_ENOMEM : 0;
+	}
 	if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
 		rc = repair_split_fused(out, c, w, n, ar, last);
 	else if (digits > 0 && lowers > 0 && is_lower((unsigned char)w[0]))

@@ -197,6 +197,13 @@ static void apostrophes_by_context(void **state)
 	assert_string_equal(piece(names, "the role of Hillary Clintons campaign", 0), "the role of Hillary Clinton's campaign");
 	assert_string_equal(piece(names, "when American Airlines offered", 0), "when American Airlines offered");
 	assert_string_equal(piece(names, "as Nick Kyrgios beat him", 0), "as Nick Kyrgios beat him");
+	/* ... before a name too ("Elon Musks SpaceX"), not when the "s" form
+	 * is a short word's ("Dallas Gas Station") */
+	assert_string_equal(piece(names, "and Hillary Clintons Foundation, at Dallas Gas Station", 0),
+			    "and Hillary Clinton's Foundation, at Dallas Gas Station");
+	/* the last part of a hyphenated name the text writes alone */
+	assert_string_equal(piece("They dont care. Rose-Lynn sang. Lynn left.", "lighting Rose-Lynns way home", 0),
+			    "lighting Rose-Lynn's way home");
 	/* a time's "s" before what it owns, not after a number */
 	assert_string_equal(piece(names, "after Monday nights loss, three years early", 0),
 			    "after Monday night's loss, three years early");
