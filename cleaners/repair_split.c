@@ -23,6 +23,19 @@
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
+/* A part of a fused word that lost its apostrophe: certain damage, or a
+ * negation the model knows far better with it ("cantbring": "can't",
+ * "cant" alone is a word). */
+static int part_apos(const struct rdata *d, const struct repair_table_entry *e, const struct repair_table_entry *a)
+{
+	if (repair_apos_certain(d, e, a))
+		return 1;
+	const char *f = rdata_text(d, a);
+	size_t fl = strlen(f);
+	return fl > 3 && memcmp(f + fl - 3, "n't", 3) == 0 && e->lm_id >= 0 && a->lm_id >= 0 &&
+	       d->uni_prob[a->lm_id] > d->uni_prob[e->lm_id] + 1000;
+}
+
 /* Emits part w[0..n) of a split, with its apostrophe repaired. */
 int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n)
 {
@@ -31,7 +44,7 @@ int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l;
 	/* lowercase, or "I" ("Imgoing": "I'm going") */
-	if (a && repair_apos_certain(c->d, e, a) && (!is_upper((unsigned char)w[0]) || rdata_text(c->d, a)[1] == '\'') &&
+	if (a && part_apos(c->d, e, a) && (!is_upper((unsigned char)w[0]) || rdata_text(c->d, a)[1] == '\'') &&
 	    (l = repair_apos_insert(tmp, sizeof tmp, w, n, rdata_text(c->d, a))) > 0)
 		return buf_put(out, tmp, l);
 	return buf_put(out, w, n);
@@ -140,7 +153,9 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 	if (listed && le->level <= 35 && re->level <= 35 && rdata_score(c->d, id1, id2) >= STRONG_BIGRAM &&
 	    (doc_count(c, l, ln) > 0 || doc_count(c, r, rn) > 0))
 		return 1;
-	if (compound_like(le, re) && !determiner(c->d, le))
+	/* a part read with its apostrophe ("cant" as "can't") starts no
+	 * compound */
+	if (compound_like(le, re) && !determiner(c->d, le) && id1 == le->lm_id)
 		return 0;
 	/* two content words: a bigram the model knows, or two common words */
 	return listed || ((ln >= 4 || determiner(c->d, le)) && rn >= 4 && le->level <= 35 && re->level <= 35);
@@ -173,7 +188,7 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 		if (!is_lower((unsigned char)w[i]))
 			return 0;
 	const struct repair_table_entry *a = rdata_apos(c->d, e);
-	if (a && repair_apos_certain(c->d, e, a) && (!capital || (first && rdata_text(c->d, a)[1] == '\''))) {
+	if (a && part_apos(c->d, e, a) && (!capital || (first && rdata_text(c->d, a)[1] == '\''))) {
 		/* "dont", or "Im" ("I'm") */
 		*id = a->lm_id;
 		return a->lm_id >= 0;

@@ -281,6 +281,22 @@ static int number_word(const char *s, size_t n)
 	return 1;
 }
 
+/* The model word of the first word of a token glued at punctuation
+ * ("crucial,actually": "crucial"), -1 if none: the word after a token is
+ * its context before the glue is repaired. */
+static int32_t glued_head(const struct words_ctx *c, const char *w, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++) {
+		if (ch_is(w[i], CH_JOIN)) {
+			const struct repair_table_entry *e = lookup(c, w, i);
+			return e ? e->lm_id : -1;
+		}
+		if (!is_alpha((unsigned char)w[i]))
+			return -1;
+	}
+	return -1;
+}
+
 /* A word every repair leaves as it is: all letters, known, with no
  * apostrophe form (repair_words_plain()'s first test). */
 static int unchanged(const struct repair_table_entry *e, const char *w, size_t n)
@@ -336,7 +352,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 				next_e = lookup_hashed(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst, hs[i + 1]);
 				have_next = 1;
 				if (!ends) {
-					ar.next = next_e ? next_e->lm_id : -1;
+					ar.next = next_e ? next_e->lm_id
+							 : glued_head(c, b + t[i + 1].cst, t[i + 1].cen - t[i + 1].cst);
 					ar.next_lower = t[i + 1].cen > t[i + 1].cst && is_lower((unsigned char)b[t[i + 1].cst]);
 					ar.next_word = x->en == x->cen && t[i + 1].cst == t[i + 1].st &&
 						       t[i + 1].cen > t[i + 1].cst && is_alpha((unsigned char)b[t[i + 1].cst]);

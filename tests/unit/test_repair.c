@@ -222,6 +222,10 @@ static void apostrophes_by_context(void **state)
 	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed.";
 	assert_string_equal(piece(syria, "forces in southernSyrias al-Tanf", 0), "forces in southern Syria's al-Tanf");
 	assert_string_equal(piece(syria, "will offer NASAits Blue Moon lander", 0), "will offer NASA its Blue Moon lander");
+	/* a word glued at a comma is still the context of the word before */
+	assert_string_equal(piece(damaged, "Why its crucial,actually!", 0), "Why it's crucial, actually!");
+	/* a negation fused with the next word */
+	assert_string_equal(piece(damaged, "I just cantbring myself to go", 0), "I just can't bring myself to go");
 	/* "well" before a verb "will" takes is "we'll"; after "as" or a
 	 * modal, and before "known", it is the adverb */
 	assert_string_equal(piece(damaged, "The end. Well be performing songs. It may well be true; well known.", 0),
