@@ -131,12 +131,7 @@ static int contraction_score(const struct words_ctx *c, const struct around *ar,
 static int possessor_det(const char *w, size_t n)
 {
 	static const char *const words[] = { "the", "his", "her", "their", "our", "my", "your" };
-	char low[8];
-	if (n >= sizeof low)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(w[i] | 32);
-	return in_list(low, n, words, sizeof words / sizeof words[0]);
+	return IN_LIST_FOLDED(w, n, words);
 }
 
 /* A word only the largest word lists have, none of the spelling
@@ -151,12 +146,7 @@ static int well_adverb_before(const char *w, size_t n)
 {
 	static const char *const words[] = { "as", "may", "might", "could", "would", "should", "can", "will",
 					     "must", "very", "pretty", "just", "quite", "too", "so" };
-	char low[8];
-	if (n >= sizeof low)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(w[i] | 32);
-	return in_list(low, n, words, sizeof words / sizeof words[0]);
+	return IN_LIST_FOLDED(w, n, words);
 }
 
 /* A noun of time whose possessive names a time ("last week's game"). */

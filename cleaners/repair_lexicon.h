@@ -155,6 +155,19 @@ static inline int in_list(const char *w, size_t n, const char *const *list, size
 
 #define IN_LIST(w, n, list) in_list((w), (n), (list), sizeof(list) / sizeof((list)[0]))
 
+/* in_list() of w[0..n) in any case, for short lowercase lists. */
+static inline int in_list_folded(const char *w, size_t n, const char *const *list, size_t count)
+{
+	char low[16];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
+	return in_list(low, n, list, count);
+}
+
+#define IN_LIST_FOLDED(w, n, list) in_list_folded((w), (n), (list), sizeof(list) / sizeof((list)[0]))
+
 /* A determiner, pronoun or number: it makes no new compounds ("some" +
  * "body" is listed, "somenecessary" is two words), unlike a particle
  * ("upsample"). */

@@ -5,17 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Folds s[0..n) to lowercase into dst; returns the key's hash. */
-static uint32_t fold(char *dst, const char *s, size_t n)
+/* Folds s[0..n) to lowercase into dst. */
+static void fold(char *dst, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		char c = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]);
-		dst[i] = c;
-		h ^= (unsigned char)c;
-		h *= 16777619u;
-	}
-	return h; /* repair_table_hash() of the folded key */
+	for (size_t i = 0; i < n; i++)
+		dst[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]);
 }
 
 static int rehash(struct vocab *vb, size_t n_slots)
@@ -36,22 +30,26 @@ static int rehash(struct vocab *vb, size_t n_slots)
 	return SCRAPE_OK;
 }
 
-/* memcmp for short keys, without the call */
-static int same(const char *a, const char *b, size_t n)
+/* The lowercase key k equals w[0..n) folded to lowercase. Keys are ASCII
+ * letters only, and c | 32 is a lowercase letter only when c is that
+ * letter in either case. */
+static int same_folded(const char *k, const char *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
+		if (k[i] != (char)(w[i] | 32))
 			return 0;
 	return 1;
 }
 
-static struct vocab_word *find_slot(const struct vocab *vb, const char *low, size_t n, uint32_t hash, size_t *slot)
+/* The entry of w[0..n) (any case; vocab_hash() `hash`), or NULL with *slot
+ * the empty slot where it goes. */
+static struct vocab_word *find_slot(const struct vocab *vb, const char *w, size_t n, uint32_t hash, size_t *slot)
 {
 	size_t j = hash & (vb->n_slots - 1);
 	while (vb->slots[j]) {
-		struct vocab_word *w = &vb->v[vb->slots[j] - 1];
-		if (w->hash == hash && w->key_len == n && same(vb->keys + w->key_off, low, n))
-			return w;
+		struct vocab_word *e = &vb->v[vb->slots[j] - 1];
+		if (e->hash == hash && e->key_len == n && same_folded(vb->keys + e->key_off, w, n))
+			return e;
 		j = (j + 1) & (vb->n_slots - 1);
 	}
 	*slot = j;
@@ -64,20 +62,14 @@ static struct vocab_word *get_hashed(struct vocab *vb, const char *w, size_t n, 
 {
 	if (n == 0 || n >= REPAIR_MAX_WORD)
 		return NULL;
-	if (vb->n_slots) {
-		/* the common case: a word seen before */
-		struct vocab_word *e = vocab_find_hashed(vb, w, n, hash);
-		if (e)
-			return e;
-	}
-	char low[REPAIR_MAX_WORD];
-	fold(low, w, n);
 	if ((vb->n + 1) * 2 > vb->n_slots && rehash(vb, vb->n_slots ? vb->n_slots * 2 : 1024) != SCRAPE_OK)
 		return NULL;
 	size_t slot = 0;
-	struct vocab_word *e = find_slot(vb, low, n, hash, &slot);
+	struct vocab_word *e = find_slot(vb, w, n, hash, &slot);
 	if (e)
 		return e;
+	char low[REPAIR_MAX_WORD];
+	fold(low, w, n);
 	if (vb->n == vb->cap) {
 		size_t cap = vb->cap ? vb->cap * 2 : 256;
 		struct vocab_word *v = realloc(vb->v, cap * sizeof *v);
@@ -309,29 +301,12 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 	return SCRAPE_OK;
 }
 
-/* The lowercase key k equals w[0..n) folded to lowercase. Keys are ASCII
- * letters only, and c | 32 is a lowercase letter only when c is that
- * letter in either case. */
-static int same_folded(const char *k, const char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (k[i] != (char)(w[i] | 32))
-			return 0;
-	return 1;
-}
-
 struct vocab_word *vocab_find_hashed(const struct vocab *vb, const char *w, size_t n, uint32_t hash)
 {
+	size_t slot;
 	if (n == 0 || n >= REPAIR_MAX_WORD || vb->n_slots == 0)
 		return NULL;
-	size_t j = hash & (vb->n_slots - 1);
-	while (vb->slots[j]) {
-		struct vocab_word *e = &vb->v[vb->slots[j] - 1];
-		if (e->hash == hash && e->key_len == n && same_folded(vb->keys + e->key_off, w, n))
-			return e;
-		j = (j + 1) & (vb->n_slots - 1);
-	}
-	return NULL;
+	return find_slot(vb, w, n, hash, &slot);
 }
 
 /* The entry of w (case folded), or NULL. */
