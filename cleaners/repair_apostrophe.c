@@ -188,6 +188,9 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	size_t fl = form ? strlen(form) : 0;
 	if (form && fl >= 2 && form[fl - 1] != '\'') {
 		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
+		/* "ns" (nanoseconds) is no "n's": a possessive has a word */
+		if (poss && n < 3)
+			return 0;
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
 		const struct repair_table_entry *st = poss ? stem : NULL;

@@ -144,14 +144,32 @@ static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
 	return lower_word(e) && e->level <= 50 && (n >= 3 || is_func(e));
 }
 
+/* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
+static int verb_or_adverb_form(const char *w, size_t n)
+{
+	return (n >= 5 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 2, "ly", 2) == 0)) ||
+	       (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0);
+}
+
 /*
  * A word glued to a number: "like300", "a$7,500", "pointsin2016",
  * "10per", "20%more", "2022,an". Only lowercase words, so model names
  * ("RAV4", "PS4", "Solo3") and units ("30fps", "5mm") stay. Returns 1 when
  * it split (and emitted), 0 to leave w alone.
  */
+static int glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+		       int32_t *last, int in_hyphenated);
+
 int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 			const struct around *ar, int32_t *last)
+{
+	return glue_number(out, c, w, n, ar, last, 0);
+}
+
+/* repair_glue_number(); in_hyphenated: w is the first part of a
+ * hyphenated measure ("new16-inch"), where the number is no identifier's. */
+static int glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+		       int32_t *last, int in_hyphenated)
 {
 	size_t m = month_len(w, n);
 	/* "October2018", "Aug.14" */
@@ -188,6 +206,15 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	if (p > 0) {
 		/* word, then number */
 		if (p == n || number_len(w + p, n - p) != n - p)
+			return 0;
+		/* a noun with a number is an identifier ("user42", "win32",
+		 * "base64", "type1"): the glue is damage before a year or a
+		 * sum ("pointsin2016", "a$7,500"), or after a function word
+		 * ("like300") or a verb or adverb ("reached50", "roughly400") */
+		int sum = w[p] == '$' || (n - p == 4 && year_at(w + p));
+		for (size_t i = p; i < n && !sum; i++)
+			sum = w[i] == ',' || w[i] == '.' || w[i] == '%';
+		if (!sum && !in_hyphenated && !is_func(lookup(c, w, p)) && !verb_or_adverb_form(w, p))
 			return 0;
 		struct around al = *ar;
 		around_drop_next(&al);
@@ -235,7 +262,17 @@ int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w
  * anything with more parentheses (code: "f(g(x))") stay. Returns 1 when it
  * split (and emitted), 0 to leave w alone.
  */
-int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last)
+/* w[0..n) is lowercase letters. */
+static int lower_letters(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	return n > 0;
+}
+
+int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int open_before,
+		      int32_t *last)
 {
 	const char *o = memchr(w, '(', n), *cl = memchr(w, ')', n);
 	if (o && !cl && !memchr(o + 1, '(', n - (size_t)(o - w) - 1)) {
@@ -246,9 +283,15 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 			left_word = is_alnum((unsigned char)w[k]);
 		if (!left_word || rn == 0 || !(is_alnum((unsigned char)r[0]) || r[0] == '@' || r[0] == '$'))
 			return 0;
-		/* "item(s", "match(es": a plural marker */
+		/* "item(s", "match(es": a plural marker; "adduser(8": a manual
+		 * page; "fooBar(x", "foo_bar(x": a function call */
 		if (rn <= 2 && is_lower((unsigned char)r[0]))
 			return 0;
+		if (r[0] >= '1' && r[0] <= '9' && (rn == 1 || (rn == 2 && is_lower((unsigned char)r[1]))))
+			return 0;
+		for (size_t k = 1; k < i; k++)
+			if ((is_lower((unsigned char)w[k - 1]) && is_upper((unsigned char)w[k])) || w[k] == '_')
+				return 0;
 		*last = -1;
 		if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, o, rn + 1))
 			return SCRAPE_ENOMEM;
@@ -264,8 +307,12 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 		for (size_t k = 0; k < rn; k++)
 			if (!is_alpha((unsigned char)r[k]))
 				return 0;
-		/* "(multi)media": a prefix in parentheses, one word without them */
+		/* "(multi)media": a prefix in parentheses, one word without them;
+		 * "(fake)root" at the start of a token is one too ("(SHCOMP)
+		 * slumped" is not) */
 		size_t st = o ? (size_t)(o - w) + 1 : 0;
+		if ((o == w && lower_letters(w + 1, j - 1)) || (!o && open_before && lower_letters(w, j)))
+			return 0;
 		char joined[REPAIR_MAX_WORD];
 		if (j - st + rn < sizeof joined) {
 			memcpy(joined, w + st, j - st);
@@ -299,7 +346,7 @@ int repair_glue_hyphenated(const char *w, size_t n)
 /* One end of a hyphenated word, repaired when it is two words fused:
  * letters are split like any fused word, a word and a number apart. */
 static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
-		      int32_t *last)
+		      int32_t *last, int measure)
 {
 	size_t digits = 0, lowers = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -321,7 +368,7 @@ static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w,
 	if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
 		rc = repair_split_fused(out, c, w, n, ar, last);
 	else if (digits > 0 && lowers > 0 && is_lower((unsigned char)w[0]))
-		rc = repair_glue_number(out, c, w, n, ar, last);
+		rc = glue_number(out, c, w, n, ar, last, measure);
 	if (rc == 0)
 		rc = buf_put(out, w, n) ? SCRAPE_ENOMEM : 0;
 	return rc < 0 ? rc : 0;
@@ -346,8 +393,11 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	at.after_the = at.after_cap = at.after_name = 0;
 	at.prev_w = NULL;
 	int32_t ignore;
-	if (hyphen_end(out, c, w, i, &al, &ignore) || buf_put(out, w + i, j - i) ||
-	    hyphen_end(out, c, w + j, n - j, &at, last))
+	/* "new16-inch": a number before a word after the hyphen is a measure
+	 * ("win32-i386" is a name) */
+	int measure = i + 1 < n && only_letters(w + i + 1, (j > i + 1 ? j - 1 : n) - (i + 1));
+	if (hyphen_end(out, c, w, i, &al, &ignore, measure) || buf_put(out, w + i, j - i) ||
+	    hyphen_end(out, c, w + j, n - j, &at, last, 0))
 		return SCRAPE_ENOMEM;
 	return 1;
 }

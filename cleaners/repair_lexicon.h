@@ -76,6 +76,7 @@ struct around {
 	const struct repair_table_entry *next_e; /* the next word's entry, if known */
 	int apos_after;  /* an apostrophe follows the word ("teams'", "Runnin’") */
 	int after_the;   /* the word before is "the" */
+	int open_before; /* the token opens with "(" before its core ("(fake)root") */
 	int after_cap;   /* the word before, in the same sentence, starts with a capital */
 	int after_name;  /* ... and the dictionaries write it only so ("Hillary", "Jason") */
 	const char *prev_w; /* the word before in the same sentence, NULL if none */
@@ -477,7 +478,8 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 		      const struct around *ar, int32_t *last);
 int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 		       const struct around *ar, int32_t *last);
-int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last);
+int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int open_before,
+		      int32_t *last);
 int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 		       const struct around *ar, int32_t *last);
 

@@ -327,9 +327,12 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	}
 	const struct repair_table_entry *x = lookup(c, w, k);
 	const struct repair_table_entry *y = lookup(c, w + k, n - k);
+	/* written so again and again: a name of the text ("SetResolution",
+	 * "EndSection"), unless a set phrase below ("HongKong") */
+	int repeated = doc_count(c, w, n) > 1;
 	/* a common name, then a word no list knows or knows only as a name:
 	 * a first name and a surname ("DanielElahi", "EllenKushner") */
-	if (k >= 3 && dict_name(x) &&
+	if (k >= 3 && !repeated && dict_name(x) &&
 	    (!is_known(y) || !(y->flags & RT_LOWER)))
 		return k;
 	/* two capitalised words the model puts together very often ("Vice
@@ -345,7 +348,7 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
 	}
 	/* a common word is a name when the document writes it capitalised,
 	 * on its own, more than once ("Apple") */
-	if (!name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))
+	if (repeated || !name_word(c, w + k, n - k) || (y && (y->flags & RT_LOWER) && doc_count(c, w + k, n - k) < 2))
 		return 0;
 	if (k >= 3 && name_word(c, w, k) && !(x && (x->flags & RT_LOWER)))
 		return k;

@@ -192,7 +192,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 			return put_possessive(out, w, n);
 		int rc = 0;
 		if (c->spaces && (memchr(w, '(', n) || memchr(w, ')', n)))
-			rc = repair_glue_paren(out, c, w, n, last);
+			rc = repair_glue_paren(out, c, w, n, ar->open_before, last);
 		if (rc == 0 && c->spaces && repair_glue_hyphenated(w, n))
 			rc = repair_glue_hyphen(out, c, w, n, ar, last);
 		if (rc == 0 && c->spaces)
@@ -252,9 +252,16 @@ static size_t tokenize(struct tok *t, size_t cap, const char *s, size_t n, size_
 }
 
 /* A piece that reads as program code ("int x = 0; while (x < 10) x++;"):
- * an operator or brace, and several code symbols. */
+ * an operator or brace, and several code symbols; or a line that ends a
+ * call with ";". */
 static int looks_like_code(const char *s, size_t n)
 {
+	/* a statement: a call that ends with ";" ("memcpy(dst, src, n);") */
+	size_t e = n;
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+		e--;
+	if (e >= 3 && s[e - 1] == ';' && memchr(s, '(', e) && memchr(s, ')', e))
+		return 1;
 	/* prose has no operator at all: a quick answer */
 	if (!memchr(s, '=', n) && !memchr(s, '{', n) && !memchr(s, '}', n) && !memchr(s, '<', n) &&
 	    !memchr(s, '>', n))
@@ -367,6 +374,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.apos_after = x->en > x->cen && (b[x->cen] == '\'' ||
 				(x->en - x->cen >= 3 && memcmp(b + x->cen, "\xe2\x80\x99", 3) == 0));
 			ar.after_the = prev_the;
+			ar.open_before = x->cst > x->st && b[x->cst - 1] == '(';
 			ar.after_cap = prev_cap;
 			ar.after_name = prev_name;
 			ar.prev_w = prev_w;

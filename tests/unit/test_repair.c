@@ -444,9 +444,15 @@ static void never_touched(void **state)
 		"well-known, state-of-the-art and terrorist-Takfiri-Zionist",
 		"caf\xc3\xa9 na\xc3\xafve Stra\xc3\x9f" "e",
 		"Alienware monitors, Riverbend Music Center, Menear said, Stalock saved",
+		"see adduser(8) and fcntl(2), run under (fake)root, call XCreateWindow(display",
+		"user42 and win32, base64, type1 and a win32-i386 build; the ns and us",
+		"memcpy(buf, src, n);",
 	};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		assert_string_equal(piece(damaged, same[i], 0), same[i]);
+	/* a capitalised compound the text writes again and again is a name */
+	const char *ids = "They dont care. Call SetResolution first; Set the size. Set it.";
+	assert_string_equal(piece(ids, "then SetResolution again", 0), "then SetResolution again");
 	/* a name in a row of capitalised words stays one, even when the
 	 * document writes its first part alone */
 	const char *river = "They dont care. White River Amphitheatre, River Park.";
