@@ -122,6 +122,7 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		r->wc.apostrophes = r->wc.spaces = 1;
 		r->wc.ambiguous = lost_apostrophes(&sv, ascii);
 	}
+	r->wc.lost_spaces = sv.fused > 0;
 	*out = r;
 	return SCRAPE_OK;
 }

@@ -383,7 +383,9 @@ size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n)
 }
 
 /* w[0..k) w[k..n): two very common words the model knows together
- * ("financial services"), so a fused form written twice is still two words. */
+ * ("financial services"), so a fused form written twice is still two words
+ * in a text that lost spaces (in one that did not, "filesystem" written
+ * again and again is a word of its own). */
 static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, size_t n)
 {
 	const struct repair_table_entry *l = lookup(c, w, k), *r = lookup(c, w + k, n - k);
@@ -599,7 +601,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	}
 	if (repeated && (b2 || is_upper((unsigned char)w[0]) ||
 			 !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)) ||
-			   very_common_pair(c, w, b1, n))))
+			   (c->lost_spaces && very_common_pair(c, w, b1, n)))))
 		return 0;
 	*last = best_last;
 	if (repair_split_put_part(out, c, w, b1) || buf_putc(out, ' '))

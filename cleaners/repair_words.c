@@ -405,6 +405,15 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	return SCRAPE_OK;
 }
 
+/* w[0..n) is two function words of two letters or more fused ("ofthe"). */
+static int two_function_words(const struct rdata *d, const char *w, size_t n)
+{
+	for (size_t i = 2; i + 2 <= n; i++)
+		if (is_func(rdata_lookup(d, w, i)) && is_func(rdata_lookup(d, w + i, n - i)))
+			return 1;
+	return 0;
+}
+
 void repair_words_survey(struct words_survey *out, const struct rdata *d, struct vocab *vb)
 {
 	memset(out, 0, sizeof *out);
@@ -423,6 +432,8 @@ void repair_words_survey(struct words_survey *out, const struct rdata *d, struct
 		if (is_func(e))
 			func += v->count;
 		out->damage += repair_apos_damage(d, vb, v, e, &out->names);
+		if (!is_known(e) && v->count == 1 && v->cap == 0 && two_function_words(d, vb->keys + v->key_off, v->key_len))
+			out->fused++;
 	}
 	/* English prose has about four function words in ten (the dev texts:
 	 * 23 % and up, lists of places included); other languages, about one

@@ -23,6 +23,8 @@ struct words_ctx {
 	int apostrophes;  /* restore unambiguous apostrophes ("dont", "Irans") */
 	int ambiguous;    /* also decide real words by context ("its", "were") */
 	int spaces;       /* split fused words */
+	int lost_spaces;  /* the text shows it lost spaces: two function words
+			   * fused ("ofthe"), which clean text never has */
 };
 
 /* Appends s[0..n) to out with its words repaired; whitespace and every
@@ -39,6 +41,8 @@ struct words_survey {
 	size_t names;   /* ... of which names' possessives */
 	size_t kept;    /* tokens written with an apostrophe inside ("we're") */
 	size_t words;   /* tokens in all */
+	size_t fused;   /* words no list knows, written once in lowercase,
+			 * that are two function words fused ("ofthe") */
 	int english;    /* a quarter of its words or more are among the
 			 * model's 100 most frequent, or it is too short to tell */
 };
