@@ -465,6 +465,10 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 /* Emits one part of a split, its apostrophe repaired. 0 or SCRAPE_ENOMEM. */
 int repair_split_put_part(struct buf *out, const struct words_ctx *c, const char *w, size_t n);
 
+/* 1 if w[0..n) is written too often, in a text that lost no other space,
+ * to be two words fused. */
+int repair_split_written_often(const struct words_ctx *c, const char *w, size_t n);
+
 /* Emits w[0..n), the last part of a fused word after first[0..fn), with
  * its apostrophe repaired in the token's context. 0 or SCRAPE_ENOMEM. */
 int repair_split_put_last(struct buf *out, const struct words_ctx *c, const char *first, size_t fn, const char *w,

@@ -20,6 +20,9 @@
 #define NAME_BIGRAM (-2000)
 /* ... and of two that make one set phrase ("Hong Kong", "United States"). */
 #define SET_PHRASE (-300)
+/* How often a text that lost no other space writes a word before it is
+ * never split. */
+#define WRITTEN_OFTEN 3
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 
@@ -264,6 +267,14 @@ static size_t split_noun_verb(const struct words_ctx *c, const char *w, size_t n
 	return 0;
 }
 
+/* A word the text writes again and again ("soname", "goto", "DECnet",
+ * "Winterfell") in a text that shows no other lost space is a word of its
+ * own, whatever two words it reads as. */
+int repair_split_written_often(const struct words_ctx *c, const char *w, size_t n)
+{
+	return !c->lost_spaces && doc_count(c, w, n) >= WRITTEN_OFTEN;
+}
+
 /* A word of one letter that stands alone: "a", "I". */
 static int lone_letter(char ch)
 {
@@ -441,7 +452,7 @@ static int one_word(const struct words_ctx *c, const char *w, size_t n)
 int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 		       const struct around *ar, int32_t *last)
 {
-	if (!c->spaces || n < 3 || n > MAX_FUSED)
+	if (!c->spaces || n < 3 || n > MAX_FUSED || repair_split_written_often(c, w, n))
 		return 0;
 	const struct repair_table_entry *e = lookup(c, w, n);
 	/* "ina", "toa": a short odd word splits into two function words only */

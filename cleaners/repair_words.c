@@ -87,7 +87,7 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	/* capitals inside: two words the document writes apart elsewhere
 	 * ("HongKong", "StarWars"; a brand, "YouTube", never is), capitals
 	 * glued to a word ("CEOof"), or two names fused ("AdamNeumann") */
-	if (c->spaces && !apos && uppers >= 2) {
+	if (c->spaces && !apos && uppers >= 2 && !repair_split_written_often(c, w, n)) {
 		int cap0 = is_upper((unsigned char)w[0]);
 		size_t k = 0;
 		if (cap0 && lowers > 0 && !is_known(e))

@@ -456,6 +456,11 @@ static void never_touched(void **state)
 			    "The filesystem is full.");
 	assert_string_equal(piece("They dont care. Most ofthe financialservices firms grew.", "The financialservices game.", 0),
 			    "The financial services game.");
+	/* a word written three times in a text that lost no other space is
+	 * a word of its own ("soname", "DECnet", "Winterfell") */
+	assert_string_equal(piece("They dont care. The soname and DECnet, the soname and DECnet.",
+				  "Set the soname over DECnet.", 0),
+			    "Set the soname over DECnet.");
 	/* a capitalised compound the text writes again and again is a name */
 	const char *ids = "They dont care. Call SetResolution first; Set the size. Set it.";
 	assert_string_equal(piece(ids, "then SetResolution again", 0), "then SetResolution again");
