@@ -9,25 +9,7 @@
 #
 #   bench/repair_techtext.sh [--bin PATH] [--show N]
 set -uo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$here/../shared}
-bin=""
-show=0
-while (($#)); do
-	case $1 in
-		--bin) bin=$2; shift 2 ;;
-		--show) show=$2; shift 2 ;;
-		*) echo "usage: $0 [--bin PATH] [--show N]" >&2; exit 2 ;;
-	esac
-done
-rep=$shared/repair
-[ -f "$rep/score_repair.py" ] || { echo "no $rep/score_repair.py" >&2; exit 2; }
-if [ -z "$bin" ]; then
-	cmake -S "$here" -B "$here/build-bench" -DCMAKE_BUILD_TYPE=Release -DSCRAPE_TESTS=OFF >/dev/null
-	cmake --build "$here/build-bench" -j2 >/dev/null
-	bin=$here/build-bench/scrape
-fi
-bin=$(realpath "$bin")
+. "$(dirname "$0")/repair_common.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/clean" "$work/mangled"
