@@ -121,7 +121,8 @@ static int contraction_score(const struct words_ctx *c, const struct around *ar,
 	int32_t prev = ar->prev, next = ar->next;
 	int s = context_score(c, prev, a->lm_id, next);
 	int k = contraction_aux(c->d, rdata_text(c->d, a));
-	if (k < 0 || next < 0 || !(ar->next_lower || next == c->d->eos) || c->d->aux[k] < 0 || !rdata_has_bigram(c->d, prev, a->lm_id))
+	if (k < 0 || next < 0 || !(ar->next_lower || next == c->d->eos) || c->d->aux[k] < 0 ||
+	    !rdata_has_bigram(c->d, prev, a->lm_id))
 		return s;
 	int via = rdata_score(c->d, prev, a->lm_id) + rdata_score(c->d, c->d->aux[k], next);
 	return via > s ? via : s;
@@ -308,7 +309,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	    (!is_dict(e) || !is_dict(stem) || (stem->flags & RT_LOWER) || rare_listing(e)) &&
 	    (!ar->after_cap || !ar->next_lower || !rdata_has_bigram(c->d, ar->prev, e->lm_id)))
 		return repair_apos_put_poss(dst, cap, w, n);
-	/* "Mitch McConnells hands", "Donald Trumps announcement": a first
+	/* "Hillary Clintons campaign", "Jason Zuckers goal": a first
 	 * name, then a surname with an "s" that is no name of its own
 	 * ("Bernie Sanders"), and a word it can own; its stem is a name of
 	 * the dictionaries, one only the model knows ("Zucker"), or a word
