@@ -233,7 +233,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		/* "Well be performing": "well" before a verb "will" takes, far
 		 * likelier after "will" than after "well" ("well known", "well
 		 * over"), is "we'll"; not after "as" or a modal ("may well be") */
-		if (c->ambiguous && n == 4 && (w[0] | 32) == 'w' && memcmp(w + 1, "ell", 3) == 0 && ar->next_word &&
+		if (c->ambiguous && word_is(w, n, "well") && ar->next_word &&
 		    ar->next_lower && !(ar->prev_w && well_adverb_before(ar->prev_w, ar->prev_n))) {
 			int will = lm_lift(c->d, c->d->aux[1], ar->next), well = lm_lift(c->d, e->lm_id, ar->next);
 			if (will >= WILL_LIFT && will > well + WILL_LIFT)
@@ -257,7 +257,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 			int change = contraction_score(c, ar, a);
 			int evidence = doc_apos(c, w, n) > 0;
 			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
-			if (n == 3 && (w[0] | 32) == 'i' && w[1] == 't' && w[2] == 's') {
+			if (word_is(w, n, "its")) {
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
 				/* "its Blue Moon lander": a name after it reads to
 				 * the model as an adjective */

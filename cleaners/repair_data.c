@@ -10,6 +10,13 @@ extern const unsigned char scrape_repair_blob_end[];
 
 #define UNKNOWN_SCORE (-7000)
 
+/* The model word id of w, -1 if the model lacks it. */
+static int32_t model_word(const struct rdata *d, const char *w)
+{
+	const struct repair_table_entry *e = rdata_lookup(d, w, strlen(w));
+	return e ? e->lm_id : -1;
+}
+
 int rdata_open(struct rdata *out)
 {
 	memset(out, 0, sizeof *out);
@@ -35,40 +42,24 @@ int rdata_open(struct rdata *out)
 	out->bi_start = (const uint32_t *)(const void *)(b + h->off_bi_start);
 	out->bi_hist = (const uint32_t *)(const void *)(b + h->off_bi_hist);
 	out->bi_prob = (const int16_t *)(const void *)(b + h->off_bi_prob);
-	out->bos = out->eos = out->his = out->their = out->the = out->last = -1;
-	const struct repair_table_entry *e = rdata_lookup(out, "<s>", 3);
-	out->bos = e ? e->lm_id : -1;
-	e = rdata_lookup(out, "</s>", 4);
-	out->eos = e ? e->lm_id : -1;
-	e = rdata_lookup(out, "his", 3);
-	out->his = e ? e->lm_id : -1;
-	e = rdata_lookup(out, "their", 5);
-	out->their = e ? e->lm_id : -1;
-	e = rdata_lookup(out, "the", 3);
-	out->the = e ? e->lm_id : -1;
-	e = rdata_lookup(out, "last", 4);
-	out->last = e ? e->lm_id : -1;
+	out->bos = model_word(out, "<s>");
+	out->eos = model_word(out, "</s>");
+	out->his = model_word(out, "his");
+	out->their = model_word(out, "their");
+	out->the = model_word(out, "the");
+	out->last = model_word(out, "last");
 	static const char *const subj[3] = {"he", "she", "they"};
-	for (int i = 0; i < 3; i++) {
-		e = rdata_lookup(out, subj[i], strlen(subj[i]));
-		out->subject[i] = e ? e->lm_id : -1;
-	}
+	for (int i = 0; i < 3; i++)
+		out->subject[i] = model_word(out, subj[i]);
 	static const char *const aux[RDATA_AUX] = {"are", "will", "have", "am", "would", "is"};
-	for (int i = 0; i < RDATA_AUX; i++) {
-		e = rdata_lookup(out, aux[i], strlen(aux[i]));
-		out->aux[i] = e ? e->lm_id : -1;
-	}
+	for (int i = 0; i < RDATA_AUX; i++)
+		out->aux[i] = model_word(out, aux[i]);
 	return SCRAPE_OK;
 }
 
 const struct repair_table_entry *rdata_lookup(const struct rdata *d, const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
-		h *= 16777619u;
-	}
-	return rdata_lookup_hashed(d, w, n, h);
+	return rdata_lookup_hashed(d, w, n, repair_table_hash_folded(w, n));
 }
 
 const struct repair_table_entry *rdata_lookup_hashed(const struct rdata *d, const char *w, size_t n, uint32_t hash)

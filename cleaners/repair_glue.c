@@ -76,11 +76,7 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	if (repair_words_plain(out, c, l, ln, &al, &mid) || buf_put(out, w + p, q - p) || buf_putc(out, ' '))
 		return SCRAPE_ENOMEM;
 	arr.prev = stop ? c->d->bos : mid;
-	arr.after_the = !stop && ln == 3 && (l[0] | 32) == 't' && l[1] == 'h' && l[2] == 'e';
-	arr.after_cap = !stop && is_upper((unsigned char)l[0]);
-	arr.after_name = arr.after_cap && cap_only(lookup(c, l, ln));
-	arr.prev_w = stop ? NULL : l;
-	arr.prev_n = ln;
+	around_set_before(&arr, c, stop ? NULL : l, ln);
 	if (repair_words_plain(out, c, r, rn, &arr, last))
 		return SCRAPE_ENOMEM;
 	return 1;
@@ -135,9 +131,8 @@ static int year_at(const char *w)
  * word (a function word when it is short). */
 static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!is_lower((unsigned char)w[i]))
-			return 0;
+	if (!lower_run(w, n))
+		return 0;
 	const struct repair_table_entry *e = lookup(c, w, n);
 	if (n == 1)
 		return w[0] == 'a';
@@ -262,15 +257,6 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
  * anything with more parentheses (code: "f(g(x))") stay. Returns 1 when it
  * split (and emitted), 0 to leave w alone.
  */
-/* w[0..n) is lowercase letters. */
-static int lower_letters(const char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_lower((unsigned char)w[i]))
-			return 0;
-	return n > 0;
-}
-
 int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int open_before,
 		      int32_t *last)
 {
@@ -311,7 +297,7 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 		 * "(fake)root" at the start of a token is one too ("(SHCOMP)
 		 * slumped" is not) */
 		size_t st = o ? (size_t)(o - w) + 1 : 0;
-		if ((o == w && lower_letters(w + 1, j - 1)) || (!o && open_before && lower_letters(w, j)))
+		if ((o == w && j > 1 && lower_run(w + 1, j - 1)) || (!o && open_before && j > 0 && lower_run(w, j)))
 			return 0;
 		char joined[REPAIR_MAX_WORD];
 		if (j - st + rn < sizeof joined) {
@@ -390,8 +376,7 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	around_drop_next(&al);
 	at.have_self = 0;
 	at.prev = -1;
-	at.after_the = at.after_cap = at.after_name = 0;
-	at.prev_w = NULL;
+	around_set_before(&at, c, NULL, 0);
 	int32_t ignore;
 	/* "new16-inch": a number before a word after the hyphen is a measure
 	 * ("win32-i386" is a name) */

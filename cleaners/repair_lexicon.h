@@ -169,6 +169,16 @@ static inline int in_list_folded(const char *w, size_t n, const char *const *lis
 
 #define IN_LIST_FOLDED(w, n, list) in_list_folded((w), (n), (list), sizeof(list) / sizeof((list)[0]))
 
+/* w[0..n) is the lowercase word `lit` in any case ("The", "its"). */
+static inline int word_is(const char *w, size_t n, const char *lit)
+{
+	size_t i = 0;
+	for (; i < n && lit[i]; i++)
+		if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]) != lit[i])
+			return 0;
+	return i == n && lit[i] == '\0';
+}
+
 /* A determiner, pronoun or number: it makes no new compounds ("some" +
  * "body" is listed, "somenecessary" is two words), unlike a particle
  * ("upsample"). */
@@ -374,6 +384,15 @@ static inline int upper_run(const char *w, size_t n)
 	return 1;
 }
 
+/* w[0..n) is all lowercase letters. */
+static inline int lower_run(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_lower((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
 static inline int only_word_chars(const char *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -415,6 +434,17 @@ static inline const struct repair_table_entry *vocab_entry(const struct rdata *d
 		v->cached = 1;
 	}
 	return v->cache;
+}
+
+/* Sets what a reads of the word before it: w[0..n) in the same sentence,
+ * or nothing (w NULL: a sentence start or punctuation between). */
+static inline void around_set_before(struct around *a, const struct words_ctx *c, const char *w, size_t n)
+{
+	a->prev_w = w;
+	a->prev_n = w ? n : 0;
+	a->after_the = w && word_is(w, n, "the");
+	a->after_cap = w && n > 0 && is_upper((unsigned char)w[0]);
+	a->after_name = a->after_cap && cap_only(lookup(c, w, n));
 }
 
 /* ---- repair_apostrophe.c ---- */

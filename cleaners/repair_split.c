@@ -62,11 +62,7 @@ int repair_split_put_last(struct buf *out, const struct words_ctx *c, const char
 	struct around al = *ar;
 	al.prev = word_id(c, first, fn);
 	al.have_self = 0;
-	al.after_the = fn == 3 && (first[0] | 32) == 't' && first[1] == 'h' && first[2] == 'e';
-	al.after_cap = is_upper((unsigned char)first[0]);
-	al.after_name = al.after_cap && cap_only(lookup(c, first, fn));
-	al.prev_w = first;
-	al.prev_n = fn;
+	around_set_before(&al, c, first, fn);
 	char tmp[REPAIR_MAX_WORD + 4];
 	size_t l = n < REPAIR_MAX_WORD && only_letters(w, n) ? repair_apos_fix(c, tmp, sizeof tmp, w, n, &al) : 0;
 	if (l)

@@ -72,4 +72,16 @@ static inline uint32_t repair_table_hash(const char *s, size_t n)
 	return h;
 }
 
+/* repair_table_hash() of s[0..n) with ASCII capitals folded to lowercase:
+ * the key a word in any case looks up. */
+static inline uint32_t repair_table_hash_folded(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
 #endif

@@ -327,12 +327,7 @@ const struct vocab_word *vocab_find(const struct vocab *vb, const char *w, size_
 
 uint32_t vocab_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]);
-		h *= 16777619u;
-	}
-	return h;
+	return repair_table_hash_folded(w, n);
 }
 
 void vocab_prefetch(const struct vocab *vb, uint32_t hash, int stage)

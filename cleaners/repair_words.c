@@ -388,7 +388,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 					return SCRAPE_ENOMEM;
 				at = x->cen;
 			}
-			prev_the = wn == 3 && (w[0] | 32) == 't' && w[1] == 'h' && w[2] == 'e';
+			prev_the = word_is(w, wn, "the");
 			prev_cap = !ends && wn > 0 && is_upper((unsigned char)w[0]);
 			prev_name = prev_cap && x->en == x->cen && plain_case(w, wn) && cap_only(ar.self);
 			/* a token split in parts has no one word before the next */
