@@ -8,7 +8,7 @@ export FUZZ_BUILD=${FUZZ_BUILD:-$(dirname "$bin")/fuzz} SHARED=$shared
 secs=${FUZZ_SECONDS:-15} # 7 targets: the test stays under 3 minutes
 bash "$src/tests/fuzz/run.sh" --build || exit $?
 fail=0
-for t in decode html repair gunzip robots url warc; do
+for t in $(bash "$src/tests/fuzz/run.sh" --list); do
 	if bash "$src/tests/fuzz/run.sh" "$t" "$secs" >"$FUZZ_BUILD/$t.log" 2>&1; then
 		echo "fuzz $t: $(grep -E '^stat::number_of_executed_units' "$FUZZ_BUILD/$t.log" | awk '{print $2}') runs," \
 			"$(grep -oE 'cov: [0-9]+' "$FUZZ_BUILD/$t.log" | tail -1), no crash"

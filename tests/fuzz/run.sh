@@ -5,6 +5,7 @@
 #                                         robots url warc)
 #   tests/fuzz/run.sh TARGET FILE...      run the target on these inputs once
 #   tests/fuzz/run.sh --build             only build
+#   tests/fuzz/run.sh --list              print the targets
 # Environment: FUZZ_BUILD (default build-fuzz in the source tree), SHARED
 # (default ../shared beside the source tree: bench pages for seeds).
 # Seeds are generated into FUZZ_BUILD/seeds (fixtures, bench pages, WARC files
@@ -16,6 +17,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 shared=${SHARED:-$src/../shared}
 targets="decode html repair gunzip robots url warc"
+[ "${1:-}" = --list ] && { echo "$targets"; exit 0; }
 
 if ! command -v clang >/dev/null ||
 	! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }' |

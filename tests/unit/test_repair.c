@@ -166,76 +166,96 @@ static void apostrophes_certain(void **state)
 	assert_string_equal(piece("Dehqan's visit.", "Dehqans visit", 0), "Dehqan's visit");
 }
 
+/* Each in[i] repaired in a damaged document gives out[i]. */
+struct repair_case {
+	const char *in, *out;
+};
+
+static void check_cases(const char *doc, const struct repair_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(piece(doc, cases[i].in, 0), cases[i].out ? cases[i].out : cases[i].in);
+}
+
 static void apostrophes_by_context(void **state)
 {
 	(void)state;
 	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
-	assert_string_equal(piece(damaged, "I think its a good idea.", 0), "I think it's a good idea.");
-	assert_string_equal(piece(damaged, "The party started its campaign.", 0), "The party started its campaign.");
 	/* without evidence of lost apostrophes, real words stay */
 	assert_string_equal(piece(NULL, "I think its a good idea.", 0), "I think its a good idea.");
-	/* a contraction's next word speaks through the verb it stands for */
-	assert_string_equal(piece(damaged, "It is our hope that well be able to go.", 0),
-			    "It is our hope that we'll be able to go.");
-	assert_string_equal(piece(damaged, "the parts of this inquiry were incoherent", 0),
-			    "the parts of this inquiry were incoherent");
-	/* names' possessives before a number or after a first name; plurals
-	 * after a capitalised word they go with stay */
+	static const struct repair_case cases[] = {
+		{ "I think its a good idea.", "I think it's a good idea." },
+		{ "The party started its campaign.", NULL },
+		/* a contraction's next word speaks through the verb it stands for */
+		{ "It is our hope that well be able to go.", "It is our hope that we'll be able to go." },
+		{ "the parts of this inquiry were incoherent", NULL },
+		/* a word glued at a comma is still the context of the word before */
+		{ "Why its crucial,actually!", "Why it's crucial, actually!" },
+		/* a negation fused with the next word */
+		{ "I just cantbring myself to go", "I just can't bring myself to go" },
+		/* "well" before a verb "will" takes is "we'll"; after "as" or a
+		 * modal, and before "known", it is the adverb */
+		{ "The end. Well be performing songs. It may well be true; well known.",
+		  "The end. We'll be performing songs. It may well be true; well known." },
+		/* a plural possessive already has its apostrophe */
+		{ "the teams' coach and Runnin' Rebels", NULL },
+	};
+	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Possessives of names and of things the document names. */
+static void possessives_by_document(void **state)
+{
+	(void)state;
 	const char *names = "They dont care. WeWork grew. WeWork fell. Mayer spoke. Mayer left. Ford wrote. Ford died. "
 			    "News came. The United States and Fox News said so.";
-	assert_string_equal(piece(names, "WeWorks 2025 bond and Mayers career", 0), "WeWork's 2025 bond and Mayer's career");
-	assert_string_equal(piece(names, "told them of Fords passing", 0), "told them of Ford's passing");
-	assert_string_equal(piece(names, "The United States does. Fox News host", 0), "The United States does. Fox News host");
-	assert_string_equal(piece(names, "Hurricanes 4, WeWorks 2: Smith scored", 0), "Hurricanes 4, WeWorks 2: Smith scored");
+	static const struct repair_case cases[] = {
+		/* names' possessives before a number or after a first name;
+		 * plurals after a capitalised word they go with stay */
+		{ "WeWorks 2025 bond and Mayers career", "WeWork's 2025 bond and Mayer's career" },
+		{ "told them of Fords passing", "told them of Ford's passing" },
+		{ "The United States does. Fox News host", NULL },
+		{ "Hurricanes 4, WeWorks 2: Smith scored", NULL },
+		/* a first name, then a surname's "s"; not a plural of a
+		 * company name, nor a surname ending in "s" */
+		{ "the role of Hillary Clintons campaign", "the role of Hillary Clinton's campaign" },
+		{ "when American Airlines offered", NULL },
+		{ "as Nick Kyrgios beat him", NULL },
+		/* ... before a name too, not when the "s" form is a short
+		 * word's ("Dallas Gas Station") */
+		{ "and Hillary Clintons Foundation, at Dallas Gas Station",
+		  "and Hillary Clinton's Foundation, at Dallas Gas Station" },
+		/* a time's "s" before what it owns, not after a number */
+		{ "after Monday nights loss, three years early", "after Monday night's loss, three years early" },
+		/* a rare word the model knows far less than its apostrophe form */
+		{ "todays news", "today's news" },
+		/* a noun, then what it does, after "the" */
+		{ "The showopens to the public", "The show opens to the public" },
+		/* a model name's plural */
+		{ "Two PS4s sold.", NULL },
+	};
+	check_cases(names, cases, sizeof cases / sizeof cases[0]);
 	/* a document about one state: "the states" before what it owns is
 	 * "the state's"; before a plural's verb it stays */
 	const char *one_state = "They dont care. The state spends. In the state, schools grew.";
 	assert_string_equal(piece(one_state, "It is the states meth epidemic.", 0), "It is the state's meth epidemic.");
 	assert_string_equal(piece(one_state, "and the states imposed taxes.", 0), "and the states imposed taxes.");
-	/* a first name, then a surname's "s"; not a plural of a company
-	 * name, nor a surname ending in "s" */
-	assert_string_equal(piece(names, "the role of Hillary Clintons campaign", 0),
-			    "the role of Hillary Clinton's campaign");
-	assert_string_equal(piece(names, "when American Airlines offered", 0), "when American Airlines offered");
-	assert_string_equal(piece(names, "as Nick Kyrgios beat him", 0), "as Nick Kyrgios beat him");
-	/* ... before a name too ("Elon Musks SpaceX"), not when the "s" form
-	 * is a short word's ("Dallas Gas Station") */
-	assert_string_equal(piece(names, "and Hillary Clintons Foundation, at Dallas Gas Station", 0),
-			    "and Hillary Clinton's Foundation, at Dallas Gas Station");
-	/* the last part of a hyphenated name the text writes alone */
-	assert_string_equal(piece("They dont care. Rose-Lynn sang. Lynn left.", "lighting Rose-Lynns way home", 0),
-			    "lighting Rose-Lynn's way home");
-	/* a time's "s" before what it owns, not after a number */
-	assert_string_equal(piece(names, "after Monday nights loss, three years early", 0),
-			    "after Monday night's loss, three years early");
-	/* a rare word the model knows far less than its apostrophe form */
-	assert_string_equal(piece(names, "todays news", 0), "today's news");
 	/* "his staffs" before what it owns, when the text writes "his staff" */
 	assert_string_equal(piece("They dont care. He and his staff met.", "He lied about his staffs prior contacts.", 0),
 			    "He lied about his staff's prior contacts.");
-	/* a noun, then what it does, after "the" */
-	assert_string_equal(piece(names, "The showopens to the public", 0), "The show opens to the public");
+	/* the last part of a hyphenated name the text writes alone */
+	assert_string_equal(piece("They dont care. Rose-Lynn sang. Lynn left.", "lighting Rose-Lynns way home", 0),
+			    "lighting Rose-Lynn's way home");
 	/* a name with digits, written again and again */
 	assert_string_equal(piece("They dont care. my6sense grew, my6sense fell.", "Ask my6senses partners.", 0),
 			    "Ask my6sense's partners.");
-	assert_string_equal(piece(names, "Two PS4s sold.", 0), "Two PS4s sold.");
 	/* the last part of a fused word is repaired in the token's context */
 	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed.";
 	assert_string_equal(piece(syria, "forces in southernSyrias al-Tanf", 0), "forces in southern Syria's al-Tanf");
 	assert_string_equal(piece(syria, "will offer NASAits Blue Moon lander", 0), "will offer NASA its Blue Moon lander");
-	/* a word glued at a comma is still the context of the word before */
-	assert_string_equal(piece(damaged, "Why its crucial,actually!", 0), "Why it's crucial, actually!");
-	/* a negation fused with the next word */
-	assert_string_equal(piece(damaged, "I just cantbring myself to go", 0), "I just can't bring myself to go");
-	/* "well" before a verb "will" takes is "we'll"; after "as" or a
-	 * modal, and before "known", it is the adverb */
-	assert_string_equal(piece(damaged, "The end. Well be performing songs. It may well be true; well known.", 0),
-			    "The end. We'll be performing songs. It may well be true; well known.");
 	/* an acronym written alone again and again, before what it owns */
 	assert_string_equal(piece("They dont care. CBP said no. CBP agreed.", "CBPs cells are full; CEOs say so.", 0),
 			    "CBP's cells are full; CEOs say so.");
-	/* a plural possessive already has its apostrophe */
-	assert_string_equal(piece(damaged, "the teams' coach and Runnin' Rebels", 0), "the teams' coach and Runnin' Rebels");
 }
 
 /* A plain ASCII text of 420 words that keeps one apostrophe: a text that
@@ -284,17 +304,6 @@ static void words_beside_numbers(void **state)
 	/* a unit the text glues to numbers again and again is its style */
 	assert_string_equal(piece(doc, "a 64bit or 128bit type, 16bit words", 0), "a 64bit or 128bit type, 16bit words");
 	assert_string_equal(piece(doc, "a 64bit type", 0), "a 64 bit type");
-}
-
-/* Each in[i] repaired in a damaged document gives out[i]. */
-struct repair_case {
-	const char *in, *out;
-};
-
-static void check_cases(const char *doc, const struct repair_case *cases, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		assert_string_equal(piece(doc, cases[i].in, 0), cases[i].out ? cases[i].out : cases[i].in);
 }
 
 static void words_glued_at_punctuation_numbers_and_names(void **state)
@@ -505,6 +514,7 @@ int main(void)
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
 		cmocka_unit_test(apostrophes_by_context),
+		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(words_beside_numbers),
