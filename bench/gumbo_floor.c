@@ -50,9 +50,9 @@ static size_t walk(GumboNode *root)
 	while (sp) {
 		GumboNode *n = stack[--sp];
 		count++;
-		if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT)
+		if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE && n->type != GUMBO_NODE_DOCUMENT)
 			continue;
-		GumboVector *ch = n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children : &n->v.document.children;
+		GumboVector *ch = n->type != GUMBO_NODE_DOCUMENT ? &n->v.element.children : &n->v.document.children;
 		if (sp + ch->length > cap) {
 			while (sp + ch->length > cap)
 				cap *= 2;

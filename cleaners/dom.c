@@ -22,7 +22,7 @@ static void gumbo_arena_free(void *userdata, void *ptr)
 
 const char *dom_attr(const GumboNode *n, const char *name)
 {
-	if (n->type != GUMBO_NODE_ELEMENT)
+	if (!dom_is_element(n))
 		return NULL;
 	const GumboVector *attrs = &n->v.element.attributes;
 	for (unsigned i = 0; i < attrs->length; i++) {
@@ -63,7 +63,7 @@ static uint32_t quoted_text(const struct dnode *nodes, size_t i)
 {
 	uint32_t sum = 0;
 	for (size_t c = i + 1; c < nodes[i].end;) {
-		if (nodes[c].g->type == GUMBO_NODE_ELEMENT && nodes[c].g->v.element.tag == GUMBO_TAG_BLOCKQUOTE &&
+		if (dom_tag(&nodes[c]) == GUMBO_TAG_BLOCKQUOTE &&
 		    !(nodes[c].flags & (DN_BOILER | DN_SKIP))) {
 			sum += nodes[c].text_len;
 			c = nodes[c].end;
@@ -118,7 +118,7 @@ int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, str
 		dn->parent = it.parent;
 		dn->depth = it.parent == UINT32_MAX ? 0 : nodes[it.parent].depth + 1;
 		uint32_t inherited = it.parent == UINT32_MAX ? 0 : nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK);
-		if (g->type == GUMBO_NODE_ELEMENT) {
+		if (dom_is_element(g)) {
 			dn->flags = inherited | classify_element(g);
 			if (g->v.element.tag == GUMBO_TAG_A)
 				dn->flags |= DN_IN_LINK;
@@ -158,7 +158,7 @@ int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, str
 		nodes[i].end = (uint32_t)i + 1;
 	for (size_t i = n; i-- > 0;) {
 		struct dnode *c = &nodes[i];
-		if (c->g->type == GUMBO_NODE_ELEMENT && c->g->v.element.tag == GUMBO_TAG_P && c->text_len > 0)
+		if (dom_tag(c) == GUMBO_TAG_P && c->text_len > 0)
 			c->paras++;
 		if (c->flags & DN_SKIP) {
 			c->text_len = c->link_len = c->commas = c->paras = 0;

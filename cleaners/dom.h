@@ -50,10 +50,17 @@ void dom_free(struct dom *d);
 
 /* Attribute value or NULL. */
 const char *dom_attr(const GumboNode *n, const char *name);
+/* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
+ * whose payload is v.element like any element's (never v.text). */
+static inline int dom_is_element(const GumboNode *g)
+{
+	return g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE;
+}
+
 /* GUMBO_TAG_UNKNOWN for text nodes */
 static inline GumboTag dom_tag(const struct dnode *n)
 {
-	return n->g->type == GUMBO_NODE_ELEMENT ? n->g->v.element.tag : GUMBO_TAG_UNKNOWN;
+	return dom_is_element(n->g) ? n->g->v.element.tag : GUMBO_TAG_UNKNOWN;
 }
 
 #endif

@@ -1,6 +1,7 @@
 #include "meta.h"
 #include "blocks.h"
 #include "scrape.h"
+#include "utf8.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -300,4 +301,18 @@ void meta_free(struct meta *m)
 	free(m->url);
 	free(m->jsonld_body);
 	memset(m, 0, sizeof *m);
+}
+
+int meta_make_valid(struct meta *m)
+{
+	char **fields[] = { &m->title, &m->author, &m->date, &m->sitename,
+			    &m->language, &m->description, &m->url, &m->jsonld_body };
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		if (!*fields[i])
+			continue;
+		size_t len = strlen(*fields[i]);
+		if (utf8_make_valid(fields[i], &len) != SCRAPE_OK)
+			return SCRAPE_ENOMEM;
+	}
+	return SCRAPE_OK;
 }

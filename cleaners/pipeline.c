@@ -14,6 +14,7 @@
 #include "repair.h"
 #include "scrape.h"
 #include "sniff.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,11 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 		goto fail;
 	}
 	r->text = buf_detach(&text, &r->text_len);
+	if ((rc = utf8_make_valid(&r->text, &r->text_len)) != SCRAPE_OK ||
+	    (rc = meta_make_valid(&m)) != SCRAPE_OK) {
+		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+		goto fail;
+	}
 	r->title = m.title;
 	r->author = m.author;
 	r->date = m.date;
@@ -267,6 +273,8 @@ fail:
 	if (blocks)
 		blocks_free(blocks);
 	free(blocks);
+	if (r)
+		free(r->text);
 	free(r);
 	return rc;
 }
@@ -317,7 +325,12 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	}
 	*out = buf_detach(&b, out_len);
-	if (!*out)
+	/* the one place every rendering passes: whatever the page held, the
+	 * output is valid UTF-8 */
+	if (!*out || utf8_make_valid(out, out_len) != SCRAPE_OK) {
+		free(*out);
+		*out = NULL;
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	}
 	return limits_cut_output(*out, out_len, opts);
 }

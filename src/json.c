@@ -1,5 +1,6 @@
 #include "json.h"
 #include "scrape.h"
+#include "utf8.h"
 
 int json_put_string(struct buf *out, const char *s, size_t len)
 {
@@ -22,6 +23,17 @@ int json_put_string(struct buf *out, const char *s, size_t len)
 				/* U+2028/2029 are valid JSON but break JavaScript consumers */
 				buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
 				i += 2;
+			} else if (c >= 0x80) {
+				/* JSON text is UTF-8: an invalid sequence becomes U+FFFD */
+				const unsigned char *p = (const unsigned char *)s + i;
+				size_t k = utf8_seq_len(p, len - i);
+				if (k) {
+					buf_put(out, s + i, k);
+				} else {
+					buf_puts(out, "\\ufffd");
+					k = utf8_invalid_len(p, len - i);
+				}
+				i += k - 1;
 			} else {
 				buf_putc(out, (char)c);
 			}
