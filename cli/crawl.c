@@ -210,7 +210,8 @@ static int save_page(struct crawl *c, const struct fetch_result *r, char **name)
 	char *text = NULL, *path = NULL, *why = NULL;
 	size_t len = 0;
 	const scrape_document *d = r->doc;
-	int rc = scrape_html(&res, d->data, d->len, d->content_type, d->url, &c->o->lib);
+	int rc = scrape_html(&res, scrape_document_data(d), scrape_document_len(d),
+			     scrape_document_content_type(d), scrape_document_url(d), &c->o->lib);
 	if (rc == SCRAPE_OK)
 		rc = scrape_render(&text, &len, res, &c->o->lib);
 	if (rc == SCRAPE_OK)

@@ -20,6 +20,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The result behind the opaque scrape_result of the public header; read
+ * through the accessors at the end of this file. */
+struct scrape_result {
+	char *title;
+	char *author;
+	char *date;
+	char *sitename;
+	char *language;
+	char *description;
+	char *url;
+	char *text;      /* body text as plain text, blocks separated by blank lines */
+	size_t text_len;
+	struct block_list *blocks;  /* for rendering other formats */
+	char *notes;     /* limits hit on the way (partial result), or NULL */
+};
+
+const char *scrape_version(void)
+{
+	return SCRAPE_VERSION;
+}
+
 /* Runs the repair stage over every block, with the document as context. */
 static int repair_blocks(struct block_list *l)
 {
@@ -81,15 +102,17 @@ void scrape_result_free(scrape_result *r)
 	free(r->url);
 	free(r->text);
 	free(r->notes);
-	if (r->internal) {
-		blocks_free(r->internal);
-		free(r->internal);
+	if (r->blocks) {
+		blocks_free(r->blocks);
+		free(r->blocks);
 	}
 	free(r);
 }
 
-int scrape_html(scrape_result **out, const char *html, size_t len,
-		const char *content_type, const char *url, const scrape_options *opts)
+/* The pipeline; with metadata_only, the page is parsed for its metadata and
+ * the content stages are skipped (the result's text is ""). */
+static int run_pipeline(scrape_result **out, const char *html, size_t len, const char *content_type,
+			const char *url, const scrape_options *opts, int metadata_only)
 {
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
@@ -147,7 +170,8 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (rc != SCRAPE_OK)
 		goto fail_early;
 	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
-	    (rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+	    (rc = meta_extract(&m, &d)) != SCRAPE_OK ||
+	    (!metadata_only && (rc = extract_content(blocks, &d)) != SCRAPE_OK)) {
 		dom_free(&d);
 		goto fail_early;
 	}
@@ -161,7 +185,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	    (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK) ||
 	    (rc = limits_check_time(&start, opts, "repair")) != SCRAPE_OK)
 		goto fail;
-	if (blocks->n == 0) {
+	if (blocks->n == 0 && !metadata_only) {
 		/* with the limits hit, if any: they may be why */
 		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found%s%s",
 				      notes.len ? "; " : "", notes.len ? notes.data : "");
@@ -186,7 +210,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	r->description = m.description;
 	r->url = m.url ? m.url : dup_or_null(url);
 	free(m.jsonld_body);
-	r->internal = blocks;
+	r->blocks = blocks;
 	r->notes = notes.len ? buf_detach(&notes, NULL) : NULL;
 	buf_free(&notes);
 	*out = r;
@@ -207,12 +231,24 @@ fail:
 	return rc;
 }
 
+int scrape_html(scrape_result **out, const char *html, size_t len,
+		const char *content_type, const char *url, const scrape_options *opts)
+{
+	return run_pipeline(out, html, len, content_type, url, opts, 0);
+}
+
+int scrape_metadata(scrape_result **out, const char *html, size_t len,
+		    const char *content_type, const char *url, const scrape_options *opts)
+{
+	return run_pipeline(out, html, len, content_type, url, opts, 1);
+}
+
 int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scrape_options *opts)
 {
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
-	const struct block_list *blocks = r->internal;
+	const struct block_list *blocks = r->blocks;
 	struct buf b = BUF_INIT;
 	int rc = SCRAPE_OK;
 	switch (opts->format) {
@@ -262,3 +298,14 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 	}
 	return limits_cut_output(*out, out_len, opts);
 }
+
+const char *scrape_result_title(const scrape_result *r) { return r->title; }
+const char *scrape_result_author(const scrape_result *r) { return r->author; }
+const char *scrape_result_date(const scrape_result *r) { return r->date; }
+const char *scrape_result_sitename(const scrape_result *r) { return r->sitename; }
+const char *scrape_result_language(const scrape_result *r) { return r->language; }
+const char *scrape_result_description(const scrape_result *r) { return r->description; }
+const char *scrape_result_url(const scrape_result *r) { return r->url; }
+const char *scrape_result_notes(const scrape_result *r) { return r->notes; }
+const char *scrape_result_text(const scrape_result *r) { return r->text; }
+size_t scrape_result_text_len(const scrape_result *r) { return r->text_len; }

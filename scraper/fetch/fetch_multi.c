@@ -447,7 +447,7 @@ static void job_done(struct run *r, struct xfer *x, CURLcode e, long status, dou
 	res.content_type = type;
 	res.rc = rc;
 	res.doc = doc;
-	res.bytes = doc ? doc->len : x->sink.body.len;
+	res.bytes = doc ? scrape_document_len(doc) : x->sink.body.len;
 	res.outcome = rc == SCRAPE_OK ? FETCH_OK : rc == SCRAPE_EBINARY ? FETCH_NOT_HTML : FETCH_FAILED;
 	res.error = rc == SCRAPE_OK ? NULL : scrape_error_last();
 	report(r, j, &res, now);
