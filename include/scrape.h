@@ -118,6 +118,17 @@ typedef struct {
 	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL, SCRAPE_DEFAULT_MAX_NODES, \
 	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L }
 
+/**
+ * Fills options with the defaults (SCRAPE_OPTIONS_INIT), for callers that
+ * cannot use the macro (bindings to other languages).
+ *
+ * @param opts    the options to fill (not NULL)
+ * @param version the SCRAPE_OPTIONS_VERSION the caller was written for
+ * @return SCRAPE_OK; SCRAPE_EUSAGE for a version this library does not know
+ *         (opts is then left alone).
+ */
+SCRAPE_EXTERN(int) scrape_options_init(scrape_options *opts, unsigned int version);
+
 /*
  * A document as it came in: raw bytes and what the transport said. Opaque:
  * read it through the scrape_document_* accessors.

@@ -41,6 +41,16 @@ const char *scrape_version(void)
 	return SCRAPE_VERSION;
 }
 
+int scrape_options_init(scrape_options *opts, unsigned int version)
+{
+	if (version != SCRAPE_OPTIONS_VERSION)
+		return scrape_error_set(SCRAPE_EUSAGE, "options version %u is not %u", version,
+					SCRAPE_OPTIONS_VERSION);
+	scrape_options defaults = SCRAPE_OPTIONS_INIT;
+	*opts = defaults;
+	return SCRAPE_OK;
+}
+
 /* Runs the repair stage over every block, with the document as context. */
 static int repair_blocks(struct block_list *l)
 {

@@ -4,7 +4,7 @@
 # the public functions alone, and programs build against it through
 # pkg-config (shared and static) and find_package(scrape) (both targets),
 # then run from the prefix, the repair tables coming from the library itself.
-# usage: install.sh BUILD_DIR SOURCE_DIR
+# usage: install.sh BUILD_DIR SOURCE_DIR [LIBDIR]   (LIBDIR: CMAKE_INSTALL_LIBDIR, default lib)
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -14,10 +14,11 @@ p=$tmp/prefix
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$p" >"$tmp/install.log"
-lib=$p/lib
-for f in bin/scrape lib/libscrape.so.0.1.0 lib/libscrape.a include/scrape.h lib/pkgconfig/scrape.pc \
-	lib/cmake/scrape/scrapeConfig.cmake lib/cmake/scrape/scrapeConfigVersion.cmake \
-	lib/cmake/scrape/scrapeTargets.cmake share/man/man1/scrape.1 share/man/man3/libscrape.3; do
+libdir=${3:-lib}
+lib=$p/$libdir
+for f in bin/scrape "$libdir"/libscrape.so.0.1.0 "$libdir"/libscrape.a include/scrape.h "$libdir"/pkgconfig/scrape.pc \
+	"$libdir"/cmake/scrape/scrapeConfig.cmake "$libdir"/cmake/scrape/scrapeConfigVersion.cmake \
+	"$libdir"/cmake/scrape/scrapeTargets.cmake share/man/man1/scrape.1 share/man/man3/libscrape.3; do
 	[ -f "$p/$f" ] || fail "$f not installed"
 done
 [ "$(readlink "$lib/libscrape.so.0")" = libscrape.so.0.1.0 ] || fail "libscrape.so.0 link"

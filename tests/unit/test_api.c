@@ -32,6 +32,26 @@ static void version_matches_the_header(void **state)
 	assert_string_equal(v, SCRAPE_VERSION);
 }
 
+static void options_init_gives_the_defaults(void **state)
+{
+	(void)state;
+	scrape_options init = SCRAPE_OPTIONS_INIT, opts;
+	memset(&opts, 0xff, sizeof opts);
+	assert_int_equal(scrape_options_init(&opts, SCRAPE_OPTIONS_VERSION), SCRAPE_OK);
+	assert_int_equal(opts.version, SCRAPE_OPTIONS_VERSION);
+	assert_int_equal(opts.with_title, init.with_title);
+	assert_int_equal(opts.repair, init.repair);
+	assert_null(opts.charset);
+	assert_int_equal(opts.max_input_bytes, init.max_input_bytes);
+	assert_int_equal(opts.max_output_bytes, init.max_output_bytes);
+	assert_int_equal(opts.page_timeout_ms, init.page_timeout_ms);
+	scrape_options before;
+	memcpy(&before, &opts, sizeof opts);
+	assert_int_equal(scrape_options_init(&opts, SCRAPE_OPTIONS_VERSION + 1), SCRAPE_EUSAGE);
+	assert_memory_equal(&opts, &before, sizeof opts);
+	assert_non_null(strstr(scrape_error_last(), "version"));
+}
+
 static void result_accessors_give_text_and_metadata(void **state)
 {
 	(void)state;
@@ -110,6 +130,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(version_matches_the_header),
+		cmocka_unit_test(options_init_gives_the_defaults),
 		cmocka_unit_test(result_accessors_give_text_and_metadata),
 		cmocka_unit_test(metadata_needs_no_content),
 		cmocka_unit_test(document_accessors_read_a_file),
