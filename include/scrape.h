@@ -273,6 +273,24 @@ SCRAPE_EXTERN(const char *) scrape_result_url(const scrape_result *result);
 SCRAPE_EXTERN(const char *) scrape_result_notes(const scrape_result *result);
 
 /**
+ * What kind of page the result came from, one of seven static strings:
+ *   "article"        a story, post, guide or essay (the default)
+ *   "forum"          a discussion thread or Q&A page
+ *   "product"        one product or item for sale
+ *   "collection"     a category or shop grid of products
+ *   "listing"        a list of links to other pages: news front, blog index, search results
+ *   "documentation"  software documentation, API reference, help centre
+ *   "service"        a landing or service page of a business or product
+ * Judged from structured data (JSON-LD, microdata, og:type), words of the URL
+ * (the `url` given to scrape_html, else the page's canonical URL) and the
+ * shape of the page.
+ *
+ * @param result a result (not NULL: NULL gives "article")
+ * @return never NULL; a static string that lives as long as the program.
+ */
+SCRAPE_EXTERN(const char *) scrape_result_page_type(const scrape_result *result);
+
+/**
  * The body text: the main content as plain text, blocks separated by blank
  * lines, without the title.
  *

@@ -132,8 +132,9 @@ def extract_metadata(html: Html, url: Optional[str] = None) -> Dict[str, Optiona
 
     Returns:
         A dict with the keys ``title``, ``author``, ``date``, ``sitename``,
-        ``language``, ``description``, ``url`` (and ``page_type`` when the
-        library classifies pages); None for what the page does not give.
+        ``language``, ``description``, ``url`` (None for what the page does
+        not give) and ``page_type`` (always given: "article", "forum",
+        "product", "collection", "listing", "documentation" or "service").
 
     Raises:
         TypeError, ValueError: bad arguments.
@@ -147,11 +148,8 @@ def extract_metadata(html: Html, url: Optional[str] = None) -> Dict[str, Optiona
         raise _error(rc)
     try:
         meta: Dict[str, Optional[str]] = {}
-        for field in ("title", "author", "date", "sitename", "language", "description", "url"):
+        for field in _lib.METADATA:
             value = getattr(_lib.lib, "scrape_result_" + field)(result)
-            meta[field] = value.decode("utf-8") if value is not None else None
-        for field, accessor in _lib.OPTIONAL_FIELDS.items():
-            value = accessor(result)
             meta[field] = value.decode("utf-8") if value is not None else None
         return meta
     finally:

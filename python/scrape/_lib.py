@@ -73,18 +73,12 @@ _signatures = {
     "scrape_render": (_c.c_int, [_c.POINTER(_P), _c.POINTER(_c.c_size_t), _P, _c.POINTER(Options)]),
     "scrape_repair": (_c.c_int, [_c.POINTER(_P), _c.POINTER(_c.c_size_t), _c.c_char_p, _c.c_size_t]),
 }
-for _field in ("title", "author", "date", "sitename", "language", "description", "url", "notes"):
+METADATA = ("title", "author", "date", "sitename", "language", "description", "url", "page_type")
+for _field in METADATA + ("notes",):
     _signatures["scrape_result_" + _field] = (_c.c_char_p, [_P])
 for _name, (_restype, _argtypes) in _signatures.items():
     _f = getattr(lib, _name)
     _f.restype, _f.argtypes = _restype, _argtypes
-
-# Later versions of the library may offer more metadata accessors.
-OPTIONAL_FIELDS = {}
-if hasattr(lib, "scrape_result_page_type"):
-    lib.scrape_result_page_type.restype = _c.c_char_p
-    lib.scrape_result_page_type.argtypes = [_P]
-    OPTIONAL_FIELDS["page_type"] = lib.scrape_result_page_type
 
 # error codes (scrape_error)
 EUSAGE, ENOMEM, ENOCONTENT = -1, -2, -8

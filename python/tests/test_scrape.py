@@ -60,7 +60,9 @@ def test_no_content_is_none_and_metadata_still_comes():
     assert meta["title"] == "Only a title, nothing else"
     assert meta["url"] == "https://example.org/x"
     assert meta["author"] is None
-    assert {"title", "author", "date", "sitename", "language", "description", "url"} <= set(meta)
+    assert set(meta) == {"title", "author", "date", "sitename", "language", "description", "url", "page_type"}
+    assert meta["page_type"] in ("article", "forum", "product", "collection", "listing", "documentation",
+                                 "service")
 
 
 def test_repair_as_the_tool_repairs(cli):
@@ -141,7 +143,7 @@ def test_metadata_is_the_tools_on_every_news_page(cli, articles):
             continue
         doc = json.loads(theirs.stdout)
         meta = scrape.extract_metadata(data)
-        for k in ("url", "title", "author", "date", "sitename", "language", "description"):
+        for k in ("url", "title", "author", "date", "sitename", "language", "description", "page_type"):
             assert meta[k] == doc[k], (path, k)
 
 
