@@ -69,6 +69,14 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* the type of the page scrape_html parsed last on this thread, for failures */
+static _Thread_local const char *last_page_type;
+
+const char *scrape_error_page_type(void)
+{
+	return last_page_type;
+}
+
 const char *scrape_result_page_type(const scrape_result *r)
 {
 	return r && r->page_type ? r->page_type : "article";
@@ -101,6 +109,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
+	last_page_type = NULL;
 	struct timespec start;
 	limits_start(&start);
 	if (len > opts->max_input_bytes)
@@ -159,6 +168,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	}
 	/* the URL the page came from, else the one it names as canonical */
 	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	last_page_type = r->page_type;
 	if ((rc = extract_content(blocks, &d)) != SCRAPE_OK) {
 		dom_free(&d);
 		goto fail_early;

@@ -99,6 +99,10 @@ for f, info in exp.items():
 print("ok")
 PY
 
+# every extracted page says what type of page it is
+check "page_type on every text line" [ "$(grep '"text":' "$tmp/member.warc.gz.jsonl" | grep -vc '"page_type":"[a-z]*"')" -eq 0 ]
+check "page_type values" [ "$(grep -c '"page_type":"\(article\|forum\|product\|collection\|listing\|documentation\|service\)"' "$tmp/member.warc.gz.jsonl")" -ge 1 ]
+
 # the damaged files: what went wrong is said
 check "wrong Content-Length reported" [ "$(grep -c 'does not end where its Content-Length says' "$tmp/damaged.warc.gz.jsonl")" -eq 2 ]
 check "corrupt member reported" grep -q '"error":"corrupt gzip data"' "$tmp/damaged.warc.gz.jsonl"
