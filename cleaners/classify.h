@@ -7,8 +7,11 @@
 #include <gumbo.h>
 #include <stddef.h>
 
-/* DN_SKIP and/or DN_BOILER flags (see dom.h) for an element node. */
-unsigned classify_element(const GumboNode *n);
+/* DN_SKIP, DN_HIDDEN and/or DN_BOILER flags (see dom.h) for an element
+ * node. With DN_BOILER, *word is set to a number (1-255) that names the
+ * boilerplate word of its class or id, the same for every element named
+ * by that word; 0 otherwise. */
+unsigned classify_element(const GumboNode *n, unsigned *word);
 
 /* 1 if a class/id value names boilerplate (and no content word saves it). */
 int classify_names_boilerplate(const char *value);

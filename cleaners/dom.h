@@ -18,7 +18,8 @@ enum {
 	DN_TEXT = 1 << 3,    /* a text node */
 	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
 	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
-	DN_LISTING = 1 << 6  /* a list of teasers (set by extraction) */
+	DN_LISTING = 1 << 6, /* a list of teasers (set by extraction) */
+	DN_HIDDEN = 1 << 7   /* with DN_SKIP: hidden only by <noscript> or the hidden attribute */
 };
 
 struct dnode {
@@ -33,6 +34,7 @@ struct dnode {
 	uint32_t commas;
 	uint32_t paras;      /* <p> elements with text */
 	float score;         /* content score, used by extraction */
+	uint8_t boiler_word; /* with DN_BOILER: which boilerplate word named it (classify.h), 0 none */
 };
 
 struct dom {
