@@ -7,7 +7,7 @@
 #include <gumbo.h>
 #include <stddef.h>
 
-/* DN_SKIP, DN_HIDDEN and/or DN_BOILER flags (see dom.h) for an element
+/* DN_SKIP, DN_HIDDEN and/or DN_BOILER flags (see node.h) for an element
  * node. With DN_BOILER, *word is set to a number (1-255) that names the
  * boilerplate word of its class or id, the same for every element named
  * by that word; 0 otherwise. */
