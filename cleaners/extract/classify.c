@@ -61,7 +61,8 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
 /* 1 + the index in list of the first whitespace-separated token of value
  * (or, with split_words, a run of letters and digits inside one:
  * "share-bar" -> "share", "bar") that is in list; 0 if none is. */
-static int names_match(const char *value, const char *const *list, size_t count, int split_words)
+static int names_match(const char *value, const char *const *list, size_t count, int split_words,
+		       int (*ignore)(unsigned word))
 {
 	const char *s = value;
 	while (*s) {
@@ -74,7 +75,7 @@ static int names_match(const char *value, const char *const *list, size_t count,
 		if (!tl)
 			continue;
 		int k = word_in(tok, tl, list, count);
-		if (k)
+		if (k && !(ignore && ignore((unsigned)k)))
 			return k;
 		if (!split_words)
 			continue;
@@ -86,7 +87,7 @@ static int names_match(const char *value, const char *const *list, size_t count,
 			       !(e > w && isupper((unsigned char)*e) && islower((unsigned char)e[-1])))
 				e++;
 			int kw = e > w ? word_in(w, (size_t)(e - w), list, count) : 0;
-			if (kw)
+			if (kw && !(ignore && ignore((unsigned)kw)))
 				return kw;
 			w = e < tok + tl && isalnum((unsigned char)*e) ? e : e + 1;
 		}
@@ -96,7 +97,7 @@ static int names_match(const char *value, const char *const *list, size_t count,
 
 int classify_names_content(const char *value)
 {
-	return value && names_match(value, content_words, sizeof content_words / sizeof *content_words, 0);
+	return value && names_match(value, content_words, sizeof content_words / sizeof *content_words, 0, NULL);
 }
 
 /* Names that mark furniture when small but wrap the article itself when it
@@ -105,7 +106,7 @@ static const char *const soft_words[] = { "paywall*" };
 
 int classify_names_soft(const char *value)
 {
-	return value && names_match(value, soft_words, sizeof soft_words / sizeof *soft_words, 1);
+	return value && names_match(value, soft_words, sizeof soft_words / sizeof *soft_words, 1, NULL);
 }
 
 /* Comment sections can hold most of a page's text, yet are never the article. */
@@ -113,18 +114,35 @@ static const char *const comment_words[] = { "comment*", "disqus", "respond" };
 
 int classify_names_comments(const char *value)
 {
-	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1);
+	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
 int classify_names_boilerplate(const char *value)
 {
-	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1);
+	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
+}
+
+int classify_word_is_comments(unsigned word)
+{
+	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
+		return 0;
+	const char *w = boiler_words[word - 1];
+	for (size_t i = 0; i < sizeof comment_words / sizeof *comment_words; i++)
+		if (strcmp(w, comment_words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int classify_names_furniture(const char *value)
+{
+	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1,
+				    classify_word_is_comments);
 }
 
 /* Which boilerplate word a class/id value names (1 + its index), 0 none. */
 static unsigned boiler_word(const char *value)
 {
-	return value ? (unsigned)names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1) : 0;
+	return value ? (unsigned)names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL) : 0;
 }
 
 static int style_hides(const char *style)

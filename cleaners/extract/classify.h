@@ -19,6 +19,11 @@ int classify_names_boilerplate(const char *value);
 int classify_names_soft(const char *value);
 /* 1 if a class/id value names a comment section ("comments", "disqus_thread"). */
 int classify_names_comments(const char *value);
+/* 1 if a class/id value names boilerplate besides comments
+ * ("comment-meta": "meta"; not "comment-body"). */
+int classify_names_furniture(const char *value);
+/* 1 if a boilerplate word number (see classify_element) is a comment word. */
+int classify_word_is_comments(unsigned word);
 /* 1 if a class/id value names article content ("article-body", "entry-content"). */
 int classify_names_content(const char *value);
 

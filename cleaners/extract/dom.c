@@ -109,6 +109,7 @@ static void settle_boilerplate(struct dnode *nodes, size_t n)
 	uint32_t total = n ? nodes[0].text_len - nodes[0].link_len : 0;
 	uint32_t by_word[BOILER_WORDS] = { 0 };
 	uint16_t count[BOILER_WORDS] = { 0 };
+	uint32_t comments = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct dnode *c = &nodes[i];
 		uint32_t len = c->text_len - c->link_len;
@@ -123,8 +124,14 @@ static void settle_boilerplate(struct dnode *nodes, size_t n)
 			by_word[c->boiler_word] += len;
 			if (count[c->boiler_word] < UINT16_MAX)
 				count[c->boiler_word]++;
+			if (classify_word_is_comments(c->boiler_word))
+				comments += len;
 		}
 	}
+	/* Comments that hold three quarters of the page's text are not a
+	 * section below an article: they are the page (a forum thread, Q&A),
+	 * unless an article of its own (4,000 characters) stands outside them. */
+	int thread = (uint64_t)comments * 4 > (uint64_t)total * 3 && total - comments < 4000;
 	/* one block alone is a wrapper or furniture: the first rule judges it */
 	for (size_t w = 0; w < BOILER_WORDS; w++)
 		if (count[w] < 2)
@@ -132,6 +139,9 @@ static void settle_boilerplate(struct dnode *nodes, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct dnode *c = &nodes[i];
 		c->flags &= ~(uint32_t)DN_UNDER_BOILER;
+		if ((c->flags & DN_BOILER) && thread && classify_word_is_comments(c->boiler_word) &&
+		    !classify_names_furniture(dom_attr(c->g, "class")) && !classify_names_furniture(dom_attr(c->g, "id")))
+			c->flags &= ~(uint32_t)DN_BOILER; /* a post; "comment-meta" stays out */
 		if ((c->flags & DN_BOILER) && c->boiler_word && by_word[c->boiler_word] * 2 > total &&
 		    !classify_names_comments(dom_attr(c->g, "id")) &&
 		    !classify_names_comments(dom_attr(c->g, "class")))
