@@ -488,9 +488,20 @@ static void html_text_is_left_alone_without_damage(void **state)
 	assert_string_equal(piece(NULL, in, 1), in);
 	/* entities and mojibake are still fixed */
 	assert_string_equal(piece(NULL, "Iran&rsquo;s caf\xc3\x83\xc2\xa9", 1), "Iran\xe2\x80\x99s caf\xc3\xa9");
-	/* a document with clear damage gets the word repairs */
+	/* a document with a scraper's damage gets the word repairs: plain
+	 * ASCII, lost apostrophes and fused function words ("asthe") */
 	const char *doc = "They dont care, we dont either, it isnt sure and theyre gone.";
 	assert_string_equal(piece(doc, "I dont know asthe day ends", 1), "I don't know as the day ends");
+	/* the author's own style: apostrophes left out, but no word fused
+	 * where a no-break space was */
+	const char *style = "They dont care, we dont either, it isnt sure and theyre gone. Im here, ive seen it.";
+	assert_string_equal(piece(style, "I dont know, im sure", 1), "I dont know, im sure");
+	assert_string_equal(piece(style, "I dont know, im sure", 0), "I don't know, I'm sure");
+	/* a page that keeps its curly quotes, dashes or accents lost nothing
+	 * a scraper drops: its "dont" and "asthe" are the author's */
+	const char *curly = "They dont care \xe2\x80\x94 we dont either, it isnt sure and theyre gone.";
+	assert_string_equal(piece(curly, "I dont know asthe day ends", 1), "I dont know asthe day ends");
+	assert_string_equal(piece(curly, "caf\xc3\x83\xc2\xa9 asthe", 1), "caf\xc3\xa9 asthe");
 }
 
 static void whole_text_keeps_lines_and_drops_labels(void **state)
