@@ -34,17 +34,38 @@
  * others. */
 #define ASCII_WORDS_PER_KEPT 150
 
+/* Enough certain apostrophe damage, and not far more apostrophes kept. */
+static int certain_damage(const struct words_survey *sv)
+{
+	return sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST;
+}
+
 /* Whether the document lost its apostrophes: enough certain damage, and
  * not far more apostrophes kept than lost; one non-name damage in a text
  * with none kept; a long text with none kept, or, in plain ASCII, with
  * very few. */
 static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
-	if (sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST)
+	if (certain_damage(sv))
 		return 1;
 	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1))
 		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
+}
+
+/* A text that lost spaces shows it: two function words fused ("ofthe"),
+ * which correct text never has, or many words no list knows that are a
+ * function word fused with a common word ("reactto", "targetthe") and
+ * sentences glued at their full stop ("flag.She"): at least one in this
+ * many words (a text that lost one space in a hundred has five or more
+ * in a thousand; correct prose has none, technical text a few
+ * identifiers such as "nocommon" in thousands of words). */
+#define WORDS_PER_JOINED 333
+
+static int lost_spaces(const struct words_survey *sv)
+{
+	size_t signs = sv->joined + sv->glued;
+	return sv->fused > 0 || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
 }
 
 /* Whether text from correctly decoded HTML shows the damage of a scraper
@@ -134,7 +155,10 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		r->wc.apostrophes = r->wc.spaces = html_damaged(&sv, ascii);
 		r->wc.ambiguous = r->wc.apostrophes && lost_apostrophes(&sv, ascii);
 	} else {
-		r->wc.apostrophes = r->wc.spaces = 1;
+		r->wc.apostrophes = 1;
+		/* a scraper that dropped the apostrophes dropped no-break
+		 * spaces too */
+		r->wc.spaces = lost_spaces(&sv) || certain_damage(&sv) || (sv.kept == 0 && sv.damage > sv.names);
 		r->wc.ambiguous = lost_apostrophes(&sv, ascii);
 	}
 	r->wc.lost_spaces = sv.fused > 0;
