@@ -256,19 +256,3 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 	*pos = i;
 	return 0;
 }
-
-int cli_exit_code(int err)
-{
-	switch (err) {
-	case SCRAPE_OK: return EXIT_OK_;
-	case SCRAPE_EUSAGE: return EXIT_USAGE;
-	case SCRAPE_EIO: case SCRAPE_ELIMIT: case SCRAPE_EBINARY: case SCRAPE_EENCODING:
-		return EXIT_INPUT;
-	case SCRAPE_EFETCH: case SCRAPE_EHTTP:
-		return EXIT_FETCH;
-	case SCRAPE_ENOCONTENT:
-		return EXIT_NOCONTENT;
-	default:
-		return EXIT_INTERNAL;
-	}
-}

@@ -1,5 +1,6 @@
 # repair_data.cmake - builds the repair table (word lists + bigram language
-# model) from Debian packages at build time and links it into scrape_lib.
+# model) from Debian packages at build time and links it into the repair part
+# (scrape_repair, part of scrape_lib).
 # Packages: scowl, hunspell-en-us, pocketsphinx-en-us (see docs/repair-data.md).
 
 set(REPAIR_SCOWL_DIR /usr/share/dict/scowl CACHE PATH "SCOWL word lists (Debian package scowl)")
@@ -60,5 +61,5 @@ __asm__(\".section .rodata\\n\"
 ")
 configure_file(${REPAIR_BLOB_C}.in ${REPAIR_BLOB_C} @ONLY)
 set_source_files_properties(${REPAIR_BLOB_C} PROPERTIES OBJECT_DEPENDS ${REPAIR_BIN})
-target_sources(scrape_lib PRIVATE ${REPAIR_BLOB_C})
-add_dependencies(scrape_lib repair_data)
+target_sources(scrape_repair PRIVATE ${REPAIR_BLOB_C})
+add_dependencies(scrape_repair repair_data)

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cleaners/repair_table.h"
+#include "../cleaners/repair/repair_table.h"
 
 #define MAX_LEVEL 80
 

@@ -38,14 +38,16 @@ build_all() {
 	fi
 	cmake --build "$build" --target scrape_lib -j2 >"$build/build.log" 2>&1 ||
 		{ grep -E 'error' "$build/build.log" | head -20; exit 1; }
-	local libs
+	local libs incs="-I$src/include -I$src/src"
 	libs=$(pkg-config --libs gumbo libcurl zlib libcjson)
+	# every part's headers: a fuzz target may call any module
+	for d in "$src"/src/util "$src"/scraper/*/ "$src"/cleaners/*/; do incs="$incs -I${d%/}"; done
 	for t in $targets; do
 		local exe=$build/fuzz_$t
 		if [ ! -x "$exe" ] || [ "$src/tests/fuzz/fuzz_$t.c" -nt "$exe" ] || [ "$build/libscrape.a" -nt "$exe" ]; then
 			# shellcheck disable=SC2086
 			clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-				-D_POSIX_C_SOURCE=200809L -I"$src/include" -I"$src/src" -I"$src/scraper" -I"$src/cleaners" \
+				-D_POSIX_C_SOURCE=200809L $incs \
 				"$src/tests/fuzz/fuzz_$t.c" "$build/libscrape.a" $libs -lpthread -lm -o "$exe"
 		fi
 	done

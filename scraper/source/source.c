@@ -1,7 +1,6 @@
 #include "source.h"
 #include "buf.h"
 #include "error.h"
-#include "fetch.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -144,26 +143,4 @@ int source_read_file(scrape_document **out, const char *path, size_t max_bytes)
 	}
 	*out = doc;
 	return SCRAPE_OK;
-}
-
-int scrape_document_load(scrape_document **out, const char *source, const scrape_options *opts)
-{
-	scrape_options defaults = SCRAPE_OPTIONS_INIT;
-	if (!opts)
-		opts = &defaults;
-	*out = NULL;
-	scrape_error_clear();
-	if (source_is_url(source))
-		return fetch_url(out, source, opts);
-	return source_read_file(out, source, opts->max_input_bytes);
-}
-
-void scrape_document_free(scrape_document *doc)
-{
-	if (!doc)
-		return;
-	free(doc->data);
-	free(doc->url);
-	free(doc->content_type);
-	free(doc);
 }

@@ -32,6 +32,7 @@
  * their output is byte-identical to parsing without the guard.
  */
 #include "html_guard.h"
+#include "ascii.h"
 #include "buf.h"
 #include "error.h"
 #include "scrape.h"
@@ -153,16 +154,6 @@ struct guard {
 	int changed;
 	int over;                    /* past max_nodes */
 };
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int is_alpha(char c)
-{
-	return (c | 32) >= 'a' && (c | 32) <= 'z';
-}
 
 /* Removes s[a..b) from the output. */
 static void cut(struct guard *g, size_t a, size_t b)
@@ -455,7 +446,7 @@ static size_t scan_attrs(struct guard *g, size_t k, int *self_closing, int count
 	size_t n = g->len, attrs = 0;
 	*self_closing = 0;
 	for (;;) {
-		while (k < n && is_space(s[k]))
+		while (k < n && ascii_is_html_space((unsigned char)s[k]))
 			k++;
 		if (k >= n)
 			return SIZE_MAX;
@@ -470,14 +461,14 @@ static size_t scan_attrs(struct guard *g, size_t k, int *self_closing, int count
 			continue;
 		}
 		size_t start = k++;
-		while (k < n && !is_space(s[k]) && s[k] != '/' && s[k] != '>' && s[k] != '=')
+		while (k < n && !ascii_is_html_space((unsigned char)s[k]) && s[k] != '/' && s[k] != '>' && s[k] != '=')
 			k++;
 		size_t m = k;
-		while (m < n && is_space(s[m]))
+		while (m < n && ascii_is_html_space((unsigned char)s[m]))
 			m++;
 		if (m < n && s[m] == '=') {
 			m++;
-			while (m < n && is_space(s[m]))
+			while (m < n && ascii_is_html_space((unsigned char)s[m]))
 				m++;
 			if (m < n && (s[m] == '"' || s[m] == '\'')) {
 				const char *q = memchr(s + m + 1, s[m], n - m - 1);
@@ -485,7 +476,7 @@ static size_t scan_attrs(struct guard *g, size_t k, int *self_closing, int count
 					return SIZE_MAX;
 				k = (size_t)(q - s) + 1;
 			} else {
-				while (m < n && !is_space(s[m]) && s[m] != '>')
+				while (m < n && !ascii_is_html_space((unsigned char)s[m]) && s[m] != '>')
 					m++;
 				k = m;
 			}
@@ -511,7 +502,7 @@ static size_t skip_raw(const struct guard *g, size_t k, const char *name, size_t
 			return n;
 		k = (size_t)(p - s);
 		if (k + 2 + nlen < n && s[k + 1] == '/' && strncasecmp(s + k + 2, name, nlen) == 0 &&
-		    (is_space(s[k + 2 + nlen]) || s[k + 2 + nlen] == '/' || s[k + 2 + nlen] == '>'))
+		    (ascii_is_html_space((unsigned char)s[k + 2 + nlen]) || s[k + 2 + nlen] == '/' || s[k + 2 + nlen] == '>'))
 			return skip_to_gt(g, k + 2 + nlen);
 		k++;
 	}
@@ -531,7 +522,7 @@ static size_t tag_at(struct guard *g, size_t i)
 	size_t n = g->len;
 	int end = s[i + 1] == '/';
 	size_t k = i + 1 + (size_t)end, name = k;
-	while (k < n && !is_space(s[k]) && s[k] != '/' && s[k] != '>')
+	while (k < n && !ascii_is_html_space((unsigned char)s[k]) && s[k] != '/' && s[k] != '>')
 		k++;
 	size_t nlen = k - name;
 	GumboTag tag = nlen < 64 ? gumbo_tagn_enum(s + name, (unsigned)nlen) : GUMBO_TAG_UNKNOWN;
@@ -594,7 +585,7 @@ static void guard_run(struct guard *g)
 			break;
 		char c = s[i + 1];
 		size_t next;
-		if (is_alpha(c) || (c == '/' && i + 2 < n && is_alpha(s[i + 2]))) {
+		if (ascii_is_alpha((unsigned char)c) || (c == '/' && i + 2 < n && ascii_is_alpha((unsigned char)s[i + 2]))) {
 			i = tag_at(g, i);
 			continue;
 		}

@@ -5,6 +5,7 @@
  * decoders here, exact to the Encoding Standard; the other legacy encodings
  * go through glibc iconv, with U+FFFD for each byte it rejects. */
 #include "decode.h"
+#include "ascii.h"
 #include "buf.h"
 #include "encoding_labels.h"
 #include "error.h"
@@ -446,20 +447,10 @@ const char *decode_label_lookup(const char *label, size_t len)
 	return enc < 0 ? NULL : encoding_names[enc];
 }
 
-static int is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static unsigned char to_lower(unsigned char c)
-{
-	return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
 static int ascii_case_eq(const unsigned char *s, const char *lower, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (to_lower(s[i]) != (unsigned char)lower[i])
+		if (ascii_to_lower(s[i]) != (unsigned char)lower[i])
 			return 0;
 	return 1;
 }
@@ -518,12 +509,12 @@ static int meta_content_charset(const unsigned char *v, size_t n)
 		if (i + 7 > n)
 			return -1;
 		i += 7;
-		while (i < n && is_space(v[i]))
+		while (i < n && ascii_is_html_space(v[i]))
 			i++;
 		if (i >= n || v[i] != '=')
 			continue;
 		i++;
-		while (i < n && is_space(v[i]))
+		while (i < n && ascii_is_html_space(v[i]))
 			i++;
 		if (i >= n)
 			return -1;
@@ -534,7 +525,7 @@ static int meta_content_charset(const unsigned char *v, size_t n)
 			return encoding_from_label((const char *)v + i + 1, (size_t)(end - (v + i + 1)));
 		}
 		size_t start = i;
-		while (i < n && !is_space(v[i]) && v[i] != ';')
+		while (i < n && !ascii_is_html_space(v[i]) && v[i] != ';')
 			i++;
 		return encoding_from_label((const char *)v + start, i - start);
 	}
@@ -557,14 +548,14 @@ static int attr_is(const struct attr *a, const char *name)
 static void attr_name_add(struct attr *a, unsigned char c)
 {
 	if (a->name_len < sizeof a->name)
-		a->name[a->name_len] = to_lower(c);
+		a->name[a->name_len] = ascii_to_lower(c);
 	a->name_len++;
 }
 
 static void attr_value_add(struct attr *a, unsigned char c)
 {
 	if (a->value_len < sizeof a->value)
-		a->value[a->value_len++] = to_lower(c);
+		a->value[a->value_len++] = ascii_to_lower(c);
 }
 
 enum { ATTR_NONE = 0, ATTR_FOUND = 1, ATTR_EOF = -1 };
@@ -574,7 +565,7 @@ static int get_attribute(const unsigned char *s, size_t n, size_t *pos, struct a
 {
 	size_t p = *pos;
 	a->name_len = a->value_len = 0;
-	while (p < n && (is_space(s[p]) || s[p] == '/'))
+	while (p < n && (ascii_is_html_space(s[p]) || s[p] == '/'))
 		p++;
 	if (p >= n)
 		return ATTR_EOF;
@@ -589,7 +580,7 @@ static int get_attribute(const unsigned char *s, size_t n, size_t *pos, struct a
 			p++;
 			goto value;
 		}
-		if (is_space(s[p]))
+		if (ascii_is_html_space(s[p]))
 			break;
 		if (s[p] == '/' || s[p] == '>') {
 			*pos = p;
@@ -597,7 +588,7 @@ static int get_attribute(const unsigned char *s, size_t n, size_t *pos, struct a
 		}
 		attr_name_add(a, s[p]);
 	}
-	while (p < n && is_space(s[p]))
+	while (p < n && ascii_is_html_space(s[p]))
 		p++;
 	if (p >= n)
 		return ATTR_EOF;
@@ -607,7 +598,7 @@ static int get_attribute(const unsigned char *s, size_t n, size_t *pos, struct a
 	}
 	p++;
 value:
-	while (p < n && is_space(s[p]))
+	while (p < n && ascii_is_html_space(s[p]))
 		p++;
 	if (p >= n)
 		return ATTR_EOF;
@@ -630,7 +621,7 @@ value:
 	for (;; p++) {
 		if (p >= n)
 			return ATTR_EOF;
-		if (is_space(s[p]) || s[p] == '>') {
+		if (ascii_is_html_space(s[p]) || s[p] == '>') {
 			*pos = p;
 			return ATTR_FOUND;
 		}
@@ -701,11 +692,11 @@ static int xml_encoding(const unsigned char *s, size_t n)
 	if (!e)
 		return -1;
 	size_t i = (size_t)(e - s) + 8;
-	while (i < end && is_space(s[i]))
+	while (i < end && ascii_is_html_space(s[i]))
 		i++;
 	if (i >= end || s[i] != '=')
 		return -1;
-	for (i++; i < end && is_space(s[i]); i++)
+	for (i++; i < end && ascii_is_html_space(s[i]); i++)
 		;
 	if (i >= end || (s[i] != '"' && s[i] != '\''))
 		return -1;
@@ -717,11 +708,6 @@ static int xml_encoding(const unsigned char *s, size_t n)
 			return -1;
 	int enc = encoding_from_label((const char *)s + i + 1, (size_t)(close - (s + i + 1)));
 	return enc == ENC_UTF_16BE || enc == ENC_UTF_16LE ? ENC_UTF_8 : enc;
-}
-
-static int is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* The HTML Standard's "prescan a byte stream to determine its encoding". */
@@ -746,7 +732,7 @@ static int prescan(const unsigned char *s, size_t n)
 			if (!end)
 				break;
 			p = (size_t)(end - s) + 3;
-		} else if (left >= 6 && ascii_case_eq(s + p + 1, "meta", 4) && (is_space(s[p + 5]) || s[p + 5] == '/')) {
+		} else if (left >= 6 && ascii_case_eq(s + p + 1, "meta", 4) && (ascii_is_html_space(s[p + 5]) || s[p + 5] == '/')) {
 			p += 6;
 			int enc = prescan_meta(s, n, &p);
 			if (enc == META_EOF)
@@ -754,9 +740,9 @@ static int prescan(const unsigned char *s, size_t n)
 			if (enc >= 0)
 				return enc;
 			p++;
-		} else if (left >= 2 && (is_alpha(s[p + 1]) || (left >= 3 && s[p + 1] == '/' && is_alpha(s[p + 2])))) {
+		} else if (left >= 2 && (ascii_is_alpha(s[p + 1]) || (left >= 3 && s[p + 1] == '/' && ascii_is_alpha(s[p + 2])))) {
 			/* another tag: skip its name and attributes */
-			while (p < n && !is_space(s[p]) && s[p] != '>')
+			while (p < n && !ascii_is_html_space(s[p]) && s[p] != '>')
 				p++;
 			struct attr a;
 			int r;

@@ -1,4 +1,5 @@
 #include "fetch.h"
+#include "ascii.h"
 #include "fetch_transfer.h"
 #include "buf.h"
 #include "error.h"
@@ -30,12 +31,6 @@ int fetch_global_init(void)
 	return SCRAPE_OK;
 }
 
-/* Compares the n bytes at s with the lowercase word w, ignoring case. */
-static int word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && strncasecmp(s, w, n) == 0;
-}
-
 int fetch_type_acceptable(const char *content_type)
 {
 	if (!content_type)
@@ -50,11 +45,11 @@ int fetch_type_acceptable(const char *content_type)
 	size_t tlen = (size_t)(slash - s);
 	const char *sub = slash + 1;
 	size_t slen = n - tlen - 1;
-	if (word_is(s, tlen, "text"))
+	if (ascii_word_is(s, tlen, "text"))
 		return 1;
-	if (!word_is(s, tlen, "application"))
+	if (!ascii_word_is(s, tlen, "application"))
 		return 0;
-	if (word_is(sub, slen, "xhtml+xml") || word_is(sub, slen, "xml"))
+	if (ascii_word_is(sub, slen, "xhtml+xml") || ascii_word_is(sub, slen, "xml"))
 		return 1;
 	return slen > 4 && strncasecmp(sub + slen - 4, "+xml", 4) == 0;
 }

@@ -20,19 +20,6 @@ static void gumbo_arena_free(void *userdata, void *ptr)
 	(void)ptr; /* released with the arena */
 }
 
-const char *dom_attr(const GumboNode *n, const char *name)
-{
-	if (!dom_is_element(n))
-		return NULL;
-	const GumboVector *attrs = &n->v.element.attributes;
-	for (unsigned i = 0; i < attrs->length; i++) {
-		const GumboAttribute *a = attrs->data[i];
-		if (strcmp(a->name, name) == 0)
-			return a->value;
-	}
-	return NULL;
-}
-
 /* Visible characters of a text node, whitespace runs counted once, and commas. */
 static void count_text(const char *s, uint32_t *len, uint32_t *commas)
 {

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "scrape.h"
 #include "repair_data.h"
@@ -124,19 +125,20 @@ static inline const struct repair_table_entry *lookup(const struct words_ctx *c,
 	return lookup_hashed(c, w, n, vocab_hash(w, n));
 }
 
+/* short names for the shared classes of ascii.h, used throughout repair */
 static inline int is_lower(unsigned char c)
 {
-	return c >= 'a' && c <= 'z';
+	return ascii_is_lower(c);
 }
 
 static inline int is_upper(unsigned char c)
 {
-	return c >= 'A' && c <= 'Z';
+	return ascii_is_upper(c);
 }
 
 static inline int is_alpha(unsigned char c)
 {
-	return is_lower(c) || is_upper(c);
+	return ascii_is_alpha(c);
 }
 
 static inline int32_t word_id(const struct words_ctx *c, const char *w, size_t n)
@@ -172,11 +174,7 @@ static inline int in_list_folded(const char *w, size_t n, const char *const *lis
 /* w[0..n) is the lowercase word `lit` in any case ("The", "its"). */
 static inline int word_is(const char *w, size_t n, const char *lit)
 {
-	size_t i = 0;
-	for (; i < n && lit[i]; i++)
-		if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 32 : w[i]) != lit[i])
-			return 0;
-	return i == n && lit[i] == '\0';
+	return ascii_word_is(w, n, lit);
 }
 
 /* A determiner, pronoun or number: it makes no new compounds ("some" +
@@ -358,7 +356,7 @@ static inline uint32_t doc_cap(const struct words_ctx *c, const char *w, size_t 
 
 static inline int is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return ascii_is_digit(c);
 }
 
 static inline int is_alnum(unsigned char c)
@@ -521,6 +519,9 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 int repair_glue_hyphenated(const char *w, size_t n);
 
 /* ---- repair_words.c ---- */
+
+/* Appends w (shorter than REPAIR_MAX_WORD) with its final "s" as "'s". */
+int repair_apos_put_possessive(struct buf *out, const char *w, size_t n);
 
 /* Repairs a plain word (letters and apostrophes) into out. 0 or
  * SCRAPE_ENOMEM; *last gets the model word it ends with. */

@@ -7,7 +7,7 @@
 #include <gumbo.h>
 #include <stddef.h>
 
-/* DN_SKIP and/or DN_BOILER flags (see dom.h) for an element node. */
+/* DN_SKIP and/or DN_BOILER flags (see node.h) for an element node. */
 unsigned classify_element(const GumboNode *n);
 
 /* 1 if a class/id value names boilerplate (and no content word saves it). */

@@ -1,5 +1,5 @@
 #include "classify.h"
-#include "dom.h"
+#include "node.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -1,15 +1,17 @@
-/* pipeline.c - the stages in order: sniff, decode, parse, extract, filter,
- * repair, and the result the public API hands out. */
+/* scrape.c - the library's entry: joins the stages in order (sniff and
+ * decode from scraper/, parse, extract and filter from cleaners/extract/,
+ * repair from cleaners/repair/) and hands out the result of the public API. */
 #include "arena.h"
 #include "blocks.h"
-#include "boilerplate.h"
 #include "decode.h"
 #include "dom.h"
 #include "error.h"
 #include "extract.h"
+#include "filter.h"
 #include "json.h"
 #include "limits.h"
 #include "meta.h"
+#include "page_type.h"
 #include "render.h"
 #include "repair.h"
 #include "scrape.h"
@@ -18,79 +20,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Compares two texts ignoring case of ASCII, whitespace and punctuation. */
-static int same_words(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !((unsigned char)*a >= 0x80 || (*a >= '0' && *a <= '9') ||
-			       ((*a | 32) >= 'a' && (*a | 32) <= 'z')))
-			a++;
-		while (*b && !((unsigned char)*b >= 0x80 || (*b >= '0' && *b <= '9') ||
-			       ((*b | 32) >= 'a' && (*b | 32) <= 'z')))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a | 32) : *a;
-		char cb = *b >= 'A' && *b <= 'Z' ? (char)(*b | 32) : *b;
-		if (ca != cb)
-			return 0;
-		a++;
-		b++;
-	}
-}
-
-/* End notes after the text: credits, follow/contact lines, newsletter
- * prompts among the last blocks, and everything after a "___" separator
- * when only a few short blocks follow it (agency copy puts its notes there;
- * the separator itself stays, as the reference texts keep it). */
-static void filter_tail(struct block_list *l)
-{
-	size_t first = l->n > 4 ? l->n - 4 : 0;
-	for (size_t i = l->n; i-- > first;) {
-		const struct block *b = &l->v[i];
-		if (b->kind == BLOCK_PARAGRAPH && boilerplate_is_endnote(block_text(l, b), b->len))
-			blocks_remove(l, i);
-	}
-	first = l->n > 4 ? l->n - 4 : 1;
-	for (size_t i = first; i < l->n; i++) {
-		const struct block *b = &l->v[i];
-		if (b->kind != BLOCK_PARAGRAPH || !boilerplate_is_separator(block_text(l, b), b->len))
-			continue;
-		size_t k = i + 1;
-		while (k < l->n && l->v[k].len <= 300)
-			k++;
-		if (k == l->n)
-			while (l->n > i + 1)
-				blocks_remove(l, l->n - 1);
-		break;
-	}
-}
-
-/* Drops whole-block furniture and the headline repeated at the top. */
-static void filter_blocks(struct block_list *l, const char *title)
-{
-	for (size_t i = 0; i < l->n;) {
-		const struct block *b = &l->v[i];
-		const char *s = block_text(l, b);
-		int drop = 0;
-		if (b->kind != BLOCK_PRE && b->kind != BLOCK_TABLE_ROW &&
-		    (boilerplate_is_line(s, b->len) || boilerplate_is_counter(s, b->len)))
-			drop = 1;
-		/* the title is printed on its own: a block that repeats it among the
-		 * first ones goes, and so do bylines and datelines before the text */
-		if (!drop && i < 3 && b->kind != BLOCK_LIST_ITEM && b->kind != BLOCK_TABLE_ROW &&
-		    ((title && same_words(s, title)) || boilerplate_is_byline(s, b->len)))
-			drop = 1;
-		if (!drop && i < 3 && b->kind == BLOCK_PARAGRAPH && boilerplate_is_reading_time(s, b->len))
-			drop = 1;
-		if (drop)
-			blocks_remove(l, i);
-		else
-			i++;
-	}
-	filter_tail(l);
-}
 
 /* Runs the repair stage over every block, with the document as context. */
 static int repair_blocks(struct block_list *l)
@@ -138,6 +67,11 @@ out:
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+const char *scrape_result_page_type(const scrape_result *r)
+{
+	return r && r->page_type ? r->page_type : "article";
 }
 
 void scrape_result_free(scrape_result *r)
@@ -219,7 +153,13 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (rc != SCRAPE_OK)
 		goto fail_early;
 	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
-	    (rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+	    (rc = meta_extract(&m, &d)) != SCRAPE_OK) {
+		dom_free(&d);
+		goto fail_early;
+	}
+	/* the URL the page came from, else the one it names as canonical */
+	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	if ((rc = extract_content(blocks, &d)) != SCRAPE_OK) {
 		dom_free(&d);
 		goto fail_early;
 	}
@@ -299,8 +239,10 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 		rc = render_markdown_body(&b, blocks);
 		break;
 	case SCRAPE_FORMAT_JSON: {
-		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description" };
-		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description };
+		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description",
+				       "page_type" };
+		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description,
+				       scrape_result_page_type(r) };
 		buf_putc(&b, '{');
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
 			if (k)

@@ -10,16 +10,8 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "node.h"
 
-enum {
-	DN_SKIP = 1 << 0,    /* never content: script, style, nav, form, hidden... */
-	DN_BOILER = 1 << 1,  /* class/id names share bars, comments, related... */
-	DN_IN_LINK = 1 << 2, /* inside an <a> */
-	DN_TEXT = 1 << 3,    /* a text node */
-	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
-	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
-	DN_LISTING = 1 << 6  /* a list of teasers (set by extraction) */
-};
 
 struct dnode {
 	GumboNode *g;
@@ -48,14 +40,6 @@ struct dom {
 int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena);
 void dom_free(struct dom *d);
 
-/* Attribute value or NULL. */
-const char *dom_attr(const GumboNode *n, const char *name);
-/* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
- * whose payload is v.element like any element's (never v.text). */
-static inline int dom_is_element(const GumboNode *g)
-{
-	return g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE;
-}
 
 /* GUMBO_TAG_UNKNOWN for text nodes */
 static inline GumboTag dom_tag(const struct dnode *n)

@@ -348,3 +348,10 @@ size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const s
 	}
 	return 0;
 }
+
+int repair_apos_put_possessive(struct buf *out, const char *w, size_t n)
+{
+	char tmp[REPAIR_MAX_WORD + 4];
+	size_t l = repair_apos_put_poss(tmp, sizeof tmp, w, n);
+	return buf_put(out, tmp, l);
+}

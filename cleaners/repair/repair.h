@@ -1,5 +1,6 @@
 /* repair.h - the text repair stage: mojibake, HTML entities, lost
- * apostrophes, fused words, and (in scrape_repair) boilerplate lines.
+ * apostrophes, fused words. (scrape_repair(), the whole-text entry that also
+ * drops boilerplate lines, is in src/repair_text.c.)
  *
  * A context is built once per document from all its pieces: it learns the
  * document's own vocabulary (evidence for and against repairs) and decides
@@ -26,13 +27,6 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 int repair_apply(struct repair *r, struct buf *out, const char *text, size_t len);
 
 void repair_free(struct repair *r);
-
-/* Whole-text repair (the public scrape_repair() of scrape.h, repeated here
- * so the library does not depend on the header's current state): builds a
- * context from all lines, repairs line by line keeping the line structure,
- * and drops whole-line boilerplate (boilerplate_is_line()). Caller frees
- * *out with free(); *out is NUL-terminated. */
-int scrape_repair(char **out, size_t *out_len, const char *text, size_t len);
 
 /* Source packages and versions of the built-in tables. */
 const char *repair_data_versions(void);

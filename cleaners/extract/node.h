@@ -1,0 +1,42 @@
+/* node.h - one Gumbo node as extraction sees it: whether it is an element,
+ * its attributes, and the flags (DN_*) that classification and the flat DOM
+ * (dom.h) set on it. Below both classify.c and dom.c. */
+#ifndef SCRAPE_NODE_H
+#define SCRAPE_NODE_H
+
+#include <gumbo.h>
+#include <stddef.h>
+#include <string.h>
+
+enum {
+	DN_SKIP = 1 << 0,    /* never content: script, style, nav, form, hidden... */
+	DN_BOILER = 1 << 1,  /* class/id names share bars, comments, related... */
+	DN_IN_LINK = 1 << 2, /* inside an <a> */
+	DN_TEXT = 1 << 3,    /* a text node */
+	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
+	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
+	DN_LISTING = 1 << 6  /* a list of teasers (set by extraction) */
+};
+
+/* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
+ * whose payload is v.element like any element's (never v.text). */
+static inline int dom_is_element(const GumboNode *g)
+{
+	return g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE;
+}
+
+/* Attribute value or NULL (NULL for text nodes). */
+static inline const char *dom_attr(const GumboNode *n, const char *name)
+{
+	if (!dom_is_element(n))
+		return NULL;
+	const GumboVector *attrs = &n->v.element.attributes;
+	for (unsigned i = 0; i < attrs->length; i++) {
+		const GumboAttribute *a = attrs->data[i];
+		if (strcmp(a->name, name) == 0)
+			return a->value;
+	}
+	return NULL;
+}
+
+#endif
