@@ -195,3 +195,31 @@ void dom_free(struct dom *d)
 	d->out = NULL;
 	d->n = 0;
 }
+
+void dom_recount(struct dom *d)
+{
+	struct dnode *nodes = d->nodes;
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *c = &nodes[i];
+		c->text_len = c->link_len = c->commas = c->paras = 0;
+		if ((c->flags & DN_TEXT) && !(c->flags & DN_SKIP)) {
+			count_text(c->g->v.text.text, &c->text_len, &c->commas);
+			if (c->flags & DN_IN_LINK)
+				c->link_len = c->text_len;
+		}
+	}
+	for (size_t i = d->n; i-- > 0;) {
+		struct dnode *c = &nodes[i];
+		if (dom_tag(c) == GUMBO_TAG_P && c->text_len > 0)
+			c->paras++;
+		if (c->flags & DN_SKIP)
+			c->text_len = c->link_len = c->commas = c->paras = 0;
+		if (c->parent != UINT32_MAX) {
+			struct dnode *p = &nodes[c->parent];
+			p->text_len += c->text_len;
+			p->link_len += c->link_len;
+			p->commas += c->commas;
+			p->paras += c->paras;
+		}
+	}
+}
