@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int has_suffix(const char *s, const char *suf)
@@ -131,7 +132,9 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 	scrape_rules *dir_rules = NULL;
 	char rules_path[4200];
 	snprintf(rules_path, sizeof rules_path, "%s/rules", dir);
-	if (access(rules_path, F_OK) == 0 && scrape_rules_load(&dir_rules, rules_path) != SCRAPE_OK) {
+	struct stat st;
+	if (stat(rules_path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    scrape_rules_load(&dir_rules, rules_path) != SCRAPE_OK) {
 		fprintf(stderr, "scrape: %s\n", scrape_error_last());
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);

@@ -98,7 +98,8 @@ static int parse_line(scrape_rules *r, const char *line, size_t len, unsigned li
 	size_t ss = i, se = len;
 	while (se > ss && is_space(line[se - 1]))
 		se--;
-	/* a '#' after whitespace starts a comment, outside quotes */
+	/* " # " (a '#' between whitespace, or at the end) starts a comment,
+	 * outside quotes; "#id" is a selector */
 	int quote = 0;
 	for (size_t k = ss; k < se; k++) {
 		if (quote) {
@@ -106,7 +107,8 @@ static int parse_line(scrape_rules *r, const char *line, size_t len, unsigned li
 				quote = 0;
 		} else if (line[k] == '"' || line[k] == '\'') {
 			quote = line[k];
-		} else if (line[k] == '#' && k > ss && is_space(line[k - 1])) {
+		} else if (line[k] == '#' && k > ss && is_space(line[k - 1]) &&
+			   (k + 1 == se || is_space(line[k + 1]))) {
 			se = k;
 			while (se > ss && is_space(line[se - 1]))
 				se--;
