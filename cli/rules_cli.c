@@ -111,6 +111,8 @@ int rules_cli_explain(const struct cli_opts *o, const char *source, FILE *out)
 	if (rc == SCRAPE_OK) {
 		rc = scrape_html_explain(&res, &x, doc->data, doc->len, doc->content_type,
 					 doc->url ? doc->url : NULL, &o->lib);
+		if (x && scrape_explain_set_source(x, source) != SCRAPE_OK && rc == SCRAPE_OK)
+			rc = SCRAPE_ENOMEM;
 		if (rc == SCRAPE_OK && res->notes)
 			fprintf(stderr, "scrape: %s: %s\n", source, res->notes);
 		if (rc == SCRAPE_OK)

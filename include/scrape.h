@@ -154,6 +154,9 @@ int scrape_html_explain(scrape_result **out, scrape_explain **explain, const cha
  * external resources, the page's text escaped), html=0 plain text. The
  * caller frees *out with free(). */
 int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *explain, int html);
+/* Names the source in the report (a file name; the URL is shown when none
+ * is set). 0 or SCRAPE_ENOMEM. */
+int scrape_explain_set_source(scrape_explain *explain, const char *source);
 void scrape_explain_free(scrape_explain *explain);
 
 /* Repairs damaged UTF-8 text (mojibake, entities, fused words, lost

@@ -39,7 +39,7 @@ struct stage {
 struct scrape_explain {
 	struct segment *v;
 	size_t n, cap;
-	char *url, *host, *title;
+	char *url, *host, *title, *source;
 	char *page_type, *main_desc, *runner_desc, *rules_desc;
 	struct stage stages[16];
 	size_t nstages;
@@ -64,6 +64,7 @@ void scrape_explain_free(scrape_explain *x)
 	}
 	free(x->v);
 	free(x->url);
+	free(x->source);
 	free(x->host);
 	free(x->title);
 	free(x->page_type);
@@ -90,6 +91,16 @@ void explain_stage(struct scrape_explain *x, const char *stage, double ms)
 {
 	if (x && x->nstages < sizeof x->stages / sizeof *x->stages)
 		x->stages[x->nstages++] = (struct stage){ stage, ms };
+}
+
+int scrape_explain_set_source(scrape_explain *x, const char *source)
+{
+	char *s = source ? strdup(source) : NULL;
+	if (source && !s)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	free(x->source);
+	x->source = s;
+	return SCRAPE_OK;
 }
 
 int explain_parsed(const struct scrape_explain *x)
@@ -932,7 +943,8 @@ int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *x, 
 		buf_printf(&b, "</title>\n<style>%s</style></head>\n<body>\n<h1>Why scrape kept what it kept</h1>\n"
 			       "<table class=\"summary\">\n", report_css);
 		const char *rows[][2] = {
-			{ "source", x->url }, { "host", x->host }, { "title", x->title },
+			{ "source", x->source ? x->source : x->url }, { "URL", x->url }, { "host", x->host },
+			{ "title", x->title },
 			{ "page type", x->page_type }, { "main content", x->main_desc },
 			{ "runner-up", x->runner_desc }, { "rules", x->rules_desc },
 		};
@@ -972,9 +984,9 @@ int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *x, 
 		}
 		buf_puts(&b, "</ol>\n</body></html>\n");
 	} else {
-		buf_printf(&b, "scrape --explain: %s\n", x->url ? x->url : "(no URL)");
+		buf_printf(&b, "scrape --explain: %s\n", x->source ? x->source : x->url ? x->url : "(no URL)");
 		const char *rows[][2] = {
-			{ "host", x->host }, { "title", x->title }, { "page type", x->page_type },
+			{ "URL", x->url }, { "host", x->host }, { "title", x->title }, { "page type", x->page_type },
 			{ "main content", x->main_desc }, { "runner-up", x->runner_desc }, { "rules", x->rules_desc },
 		};
 		for (size_t k = 0; k < sizeof rows / sizeof *rows; k++)
