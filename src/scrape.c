@@ -12,6 +12,7 @@
 #include "json.h"
 #include "limits.h"
 #include "meta.h"
+#include "page_type.h"
 #include "render.h"
 #include "repair.h"
 #include "rules.h"
@@ -71,6 +72,11 @@ out:
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+const char *scrape_result_page_type(const scrape_result *r)
+{
+	return r && r->page_type ? r->page_type : "article";
 }
 
 void scrape_result_free(scrape_result *r)
@@ -184,19 +190,24 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	struct rules_outcome outcome;
 	memset(&outcome, 0, sizeof outcome);
 	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
-	    (rc = meta_extract(&m, &d)) != SCRAPE_OK ||
-	    (rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||
+	    (rc = meta_extract(&m, &d)) != SCRAPE_OK) {
+		dom_free(&d);
+		goto fail_early;
+	}
+	/* the URL the page came from, else the one it names as canonical */
+	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	if ((rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||
 	    (x && (rc = explain_attach(x, &d)) != SCRAPE_OK)) {
 		free(outcome.by_rule);
 		dom_free(&d);
 		goto fail_early;
 	}
-	explain_stage(x, "metadata and rules", lap(&t));
+	explain_stage(x, "metadata, page type and rules", lap(&t));
 	rc = extract_content(blocks, &d);
 	explain_stage(x, "extraction", lap(&t));
 	if (rc == SCRAPE_OK && x)
 		rc = explain_capture(x, &d, blocks, opts->version >= 2 ? opts->rules : NULL, &outcome,
-				     host[0] ? host : NULL, m.title, m.jsonld_body != NULL);
+				     host[0] ? host : NULL, m.title, r->page_type, m.jsonld_body != NULL);
 	free(outcome.by_rule);
 	d.trace = NULL;
 	if (rc != SCRAPE_OK) {
@@ -310,8 +321,10 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 		rc = render_markdown_body(&b, blocks);
 		break;
 	case SCRAPE_FORMAT_JSON: {
-		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description" };
-		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description };
+		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description",
+				       "page_type" };
+		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description,
+				       scrape_result_page_type(r) };
 		buf_putc(&b, '{');
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
 			if (k)

@@ -438,7 +438,7 @@ static char *trimmed_copy(struct buf *b)
 }
 
 static void describe_page(struct scrape_explain *x, const struct dom *d, const struct scrape_rules *rules,
-			  const struct rules_outcome *ro, int has_jsonld_body)
+			  const struct rules_outcome *ro, const char *page_type, int has_jsonld_body)
 {
 	const struct trace *t = &x->trace;
 	struct buf b = BUF_INIT;
@@ -501,16 +501,16 @@ static void describe_page(struct scrape_explain *x, const struct dom *d, const s
 		if (ip && strstr(ip, "articleBody"))
 			marked = 1;
 	}
+	buf_puts(&b, page_type ? page_type : "article");
+	buf_puts(&b, " (from structured data, URL words and the page's shape)");
 	if (!t->nroots)
-		buf_puts(&b, "unknown (no main content)");
-	else if (listing)
-		buf_puts(&b, "listing (an index of teasers: three or more <article>s)");
-	else if (marked)
-		buf_puts(&b, "article (structured data: itemprop=articleBody)");
-	else if (has_jsonld_body)
-		buf_puts(&b, "article (JSON-LD gives an articleBody)");
-	else
-		buf_puts(&b, "article");
+		buf_puts(&b, "; no main content");
+	if (listing)
+		buf_puts(&b, "; the main content is a list of teasers (three or more <article>s)");
+	if (marked)
+		buf_puts(&b, "; structured data marks the body: itemprop=articleBody");
+	if (has_jsonld_body)
+		buf_puts(&b, "; JSON-LD gives an articleBody");
 	x->page_type = buf_detach(&b, NULL);
 	/* the rules */
 	if (!rules || !rules->n) {
@@ -527,14 +527,14 @@ static void describe_page(struct scrape_explain *x, const struct dom *d, const s
 
 int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_list *emitted,
 		    const struct scrape_rules *rules, const struct rules_outcome *ro,
-		    const char *host, const char *title, int has_jsonld_body)
+		    const char *host, const char *title, const char *page_type, int has_jsonld_body)
 {
 	struct trace *t = &x->trace;
 	d->trace = NULL;
 	if ((host && !(x->host = strdup(host))) || (title && !(x->title = strdup(title))))
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	x->captured = 1;
-	describe_page(x, d, rules, ro, has_jsonld_body);
+	describe_page(x, d, rules, ro, page_type, has_jsonld_body);
 	unsigned char *code = calloc(d->n ? d->n : 1, 1);
 	int *seg_of_block = malloc((emitted->n ? emitted->n : 1) * sizeof *seg_of_block);
 	if (!code || !seg_of_block) {

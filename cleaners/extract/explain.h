@@ -25,10 +25,11 @@ void explain_stage(struct scrape_explain *x, const char *stage, double ms);
 int explain_attach(struct scrape_explain *x, struct dom *d);
 /* Builds the blocks of the report from the DOM, what extraction recorded,
  * the emitted blocks, and what the rules decided (rules and outcome may be
- * NULL). Detaches d->trace. title and jsonld_body may be NULL. */
+ * NULL). Detaches d->trace. host, title and page_type (page_type.h) may
+ * be NULL. */
 int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_list *emitted,
 		    const struct scrape_rules *rules, const struct rules_outcome *outcome,
-		    const char *host, const char *title, int has_jsonld_body);
+		    const char *host, const char *title, const char *page_type, int has_jsonld_body);
 /* The emitted blocks that the block filters left (in order; filtering only
  * removes), and why each of the others went. */
 void explain_filtered(struct scrape_explain *x, const struct block_list *kept, const char *title);
