@@ -458,6 +458,9 @@ static void describe_page(struct scrape_explain *x, const struct dom *d, const s
 				put_rule(&b, rules, ro->main_rule - 1);
 			} else if (d->nodes[c].flags & DN_KEEP) {
 				buf_puts(&b, " held by a keep rule");
+			} else if (c == 0 && d->nodes[c].score <= 0.f) {
+				buf_puts(&b, ", the whole page: no container scored (no paragraph of 25 characters "
+					     "or more outside furniture)");
 			} else if (r == 0 || d->nodes[c].score > 0.f) {
 				buf_puts(&b, ", ");
 				put_container(&b, d, c);
@@ -935,6 +938,8 @@ int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *x, 
 	size_t kept, dropped, edited;
 	counts(x, &kept, &dropped, &edited);
 	const char *status = x->status == SCRAPE_OK ? "ok" : scrape_strerror(x->status);
+	/* the detailed message, when it says more than the code */
+	const char *detail = x->status_msg && strcmp(x->status_msg, status) != 0 ? x->status_msg : NULL;
 	if (html) {
 		buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 			     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -954,9 +959,9 @@ int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *x, 
 			buf_puts(&b, "</td></tr>\n");
 		}
 		buf_printf(&b, "<tr><th>result</th><td class=\"status\">%s", status);
-		if (x->status_msg) {
+		if (detail) {
 			buf_puts(&b, ": ");
-			put_html_s(&b, x->status_msg);
+			put_html_s(&b, detail);
 		}
 		buf_printf(&b, "</td></tr>\n<tr><th>blocks</th><td class=\"counts\"><span id=\"kept-count\">%zu</span> kept, "
 			       "<span id=\"dropped-count\">%zu</span> dropped, %zu changed by repair%s</td></tr>\n",
@@ -991,7 +996,7 @@ int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *x, 
 		};
 		for (size_t k = 0; k < sizeof rows / sizeof *rows; k++)
 			buf_printf(&b, "%s: %s\n", rows[k][0], rows[k][1] ? rows[k][1] : "(none)");
-		buf_printf(&b, "result: %s%s%s\n", status, x->status_msg ? ": " : "", x->status_msg ? x->status_msg : "");
+		buf_printf(&b, "result: %s%s%s\n", status, detail ? ": " : "", detail ? detail : "");
 		buf_printf(&b, "blocks: %zu kept, %zu dropped, %zu changed by repair%s\ntime:", kept, dropped, edited,
 			   x->repaired ? "" : " (repair off)");
 		for (size_t k = 0; k < x->nstages; k++)
