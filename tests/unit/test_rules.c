@@ -215,6 +215,27 @@ static void rules_change_the_text(void **state)
 	free(plain);
 }
 
+/* A kept element inside furniture that extraction leaves out: the kept one
+ * comes out where it stands, the rest of the furniture does not; and block
+ * filters leave kept blocks alone. */
+static void keep_inside_dropped_furniture(void **state)
+{
+	(void)state;
+	static const char html[] = "<html><body><div class=\"story\"><p>" PARA "</p>"
+				   "<div class=\"share-bar\"><p>Share this</p><p class=\"credit\">Photo: the harbour trust</p></div>"
+				   "<p>" PARA "</p><p>Share this</p></div></body></html>";
+	char *plain = run(html, NULL, NULL);
+	assert_null(strstr(plain, "Photo:"));
+	char *t = run(html, "* keep .credit", NULL);
+	assert_non_null(strstr(t, "more.\n\nPhoto: the harbour trust\n\nA paragraph"));
+	assert_null(strstr(t, "Share this"));
+	free(t);
+	t = run(html, "* keep .story > p", NULL);
+	assert_non_null(strstr(t, "more.\n\nShare this\n")); /* the filter would drop it */
+	free(t);
+	free(plain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +244,7 @@ int main(void)
 		cmocka_unit_test(good_rules_parse),
 		cmocka_unit_test(host_patterns),
 		cmocka_unit_test(rules_change_the_text),
+		cmocka_unit_test(keep_inside_dropped_furniture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
