@@ -128,6 +128,10 @@ void scrape_result_free(scrape_result *result);
  * shape of the page. Never NULL; the string lives as long as the program.
  */
 const char *scrape_result_page_type(const scrape_result *result);
+/* After scrape_html failed on this thread, the type of the page it failed on
+ * when it got as far as parsing it (SCRAPE_ENOCONTENT, a late time limit),
+ * else NULL. Lets a caller type every page, even one without content. */
+const char *scrape_error_page_type(void);
 
 /* Renders a result in opts->format. Caller frees *out with free(). Output
  * longer than opts->max_output_bytes gives SCRAPE_ELIMIT with *out holding

@@ -74,6 +74,14 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* the type of the page scrape_html parsed last on this thread, for failures */
+static _Thread_local const char *last_page_type;
+
+const char *scrape_error_page_type(void)
+{
+	return last_page_type;
+}
+
 const char *scrape_result_page_type(const scrape_result *r)
 {
 	return r && r->page_type ? r->page_type : "article";
@@ -132,6 +140,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
+	last_page_type = NULL;
 	struct timespec start, t;
 	limits_start(&start);
 	clock_gettime(CLOCK_MONOTONIC, &t);
@@ -196,6 +205,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	}
 	/* the URL the page came from, else the one it names as canonical */
 	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	last_page_type = r->page_type;
 	if ((rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||
 	    (x && (rc = explain_attach(x, &d)) != SCRAPE_OK)) {
 		free(outcome.by_rule);

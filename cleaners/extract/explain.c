@@ -322,7 +322,15 @@ static void put_boiler(struct buf *b, const struct dom *d, size_t i)
 	buf_putc(b, '<');
 	put_element(b, n);
 	buf_puts(b, "> is furniture: ");
-	if (cls && classify_names_boilerplate(cls)) {
+	const char *word = classify_word_name(n->boiler_word);
+	if (word) {
+		size_t wl = strlen(word);
+		buf_printf(b, "the word \"%.*s\"%s in its ", (int)(wl && word[wl - 1] == '*' ? wl - 1 : wl), word,
+			   wl && word[wl - 1] == '*' ? " (and words starting so)" : "");
+		buf_puts(b, cls && classify_names_boilerplate(cls) ? "class \"" : "id \"");
+		put_cut(b, cls && classify_names_boilerplate(cls) ? cls : id ? id : "", 60);
+		buf_puts(b, "\" names furniture");
+	} else if (cls && classify_names_boilerplate(cls)) {
 		buf_puts(b, "class \"");
 		put_cut(b, cls, 60);
 		buf_puts(b, "\" names furniture");
@@ -557,7 +565,8 @@ int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_
 		code[i] = n->parent != UINT32_MAX && code[n->parent];
 		if (dom_is_element(n->g) && is_code_tag(n->g->v.element.tag))
 			code[i] = 1;
-		if (!(n->flags & DN_TEXT) || code[i])
+		/* text of code and head matter is never shown, unless a rule kept it */
+		if (!(n->flags & DN_TEXT) || (code[i] && !t->block[i]))
 			continue;
 		if (!has_visible(n->g->v.text.text)) {
 			gap = 1; /* whitespace between two runs of text */

@@ -139,16 +139,18 @@ static void jsonld_types(struct page_features *pf, const char *s)
 static const char *const url_forum[] = { "forum", "forums", "foro", "foros", "thread",
 	"threads", "topic", "viewtopic", "showthread", "discussion", "discussions", "questions",
 	"boards", "board", "community", "communities", "discuss", "answers", "t", "d", "comments",
-	"talk", "chat", "post", "viewthread", "showtopic", "messages", "qa", "q", NULL };
+	"talk", "chat", "post", "viewthread", "showtopic", "messages", "qa", "q", "foren",
+	"diskussion", "forumdisplay", NULL };
 static const char *const url_product[] = { "product", "produkt", "produit", "producto",
-	"prodotto", "p", "dp", "item", "itm", "listing", "app", "gp", NULL };
+	"prodotto", "produto", "artikel", "p", "dp", "item", "itm", "listing", "app", "gp", NULL };
 static const char *const url_collection[] = { "collections", "collection", "category",
 	"categories", "product-category", "c", "b", "l", "shop", "catalog", "catalogue", "browse",
-	"department", "kategorie", "categoria", "categorie", "categorias", "products", "produkte",
-	"produits", "productos", NULL };
+	"department", "kategorie", "kategorien", "categoria", "categorie", "categorias", "products",
+	"produkte", "produits", "productos", "prodotti", "produtos", "sortiment", NULL };
 static const char *const url_listing[] = { "news", "blog", "blogs", "tag", "tags", "archive",
 	"archives", "search", "page", "latest", "issues", "articles", "posts", "chart", "directory",
-	"events", "nachrichten", "noticias", "actualites", "results", "topics", "stories", NULL };
+	"events", "nachrichten", "noticias", "actualites", "notizie", "nieuws", "aktuelles",
+	"results", "topics", "stories", NULL };
 static const char *const url_docs[] = { "docs", "doc", "documentation", "api", "reference",
 	"guide", "guides", "manual", "tutorial", "tutorials", "learn", "wiki", "library",
 	"handbook", "book", "sdk", "developer", "developers", "dev", "howto", "how-tos", "stable",
@@ -157,7 +159,8 @@ static const char *const url_docs[] = { "docs", "doc", "documentation", "api", "
 	"hilfe", "aide", "ayuda", NULL };
 static const char *const url_service[] = { "services", "service", "solutions", "solution",
 	"pricing", "features", "platform", "what-we-do", "expertise", "consulting", "enterprise",
-	"business", "plans", "leistungen", "servicios", "dienstleistungen", "industries",
+	"business", "plans", "leistungen", "servicios", "dienstleistungen", "prestations",
+	"servizi", "servicos", "diensten", "loesungen", "soluciones", "industries",
 	"work", "drive", "online", NULL };
 /* words that say "a list of" when they end the path */
 static const char *const url_list_end[] = { "news", "blog", "blogs", "archive", "archives",
@@ -291,7 +294,8 @@ static const char *const names_marketing[] = { "hero", "cta", "pricing", "testim
 	"feature", "benefit", "logos", "plans", "demo", "trust", NULL };
 static const char *const cart_words[] = { "add to cart", "add to bag", "add to basket",
 	"buy now", "in den warenkorb", "ajouter au panier", "añadir al carrito",
-	"aggiungi al carrello", "in winkelwagen", "add-to-cart", "addtocart", "add_to_cart",
+	"aggiungi al carrello", "in winkelwagen", "adicionar ao carrinho", "dodaj do koszyka",
+	"in den einkaufswagen", "add-to-cart", "addtocart", "add_to_cart",
 	"add-to-bag", "buy-now", "buybox", NULL };
 
 /* what a landing page asks its reader to do */

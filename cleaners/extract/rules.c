@@ -318,16 +318,17 @@ int rules_apply(const struct scrape_rules *r, struct dom *d, const char *host, s
 				if (!d->forced_main) {
 					d->forced_main = i + 1;
 					main_rule = order[o] + 1;
-					if (!by[i])
+					if (!by[i]) {
+						matched++;
 						by[i] = (uint32_t)order[o] + 1;
+					}
 				}
 				continue;
 			}
-			if (!by[i] || r->v[by[i] - 1].action == RULE_MAIN) {
-				if (!by[i])
-					matched++;
+			if (!by[i])
+				matched++;
+			if (!by[i] || r->v[by[i] - 1].action == RULE_MAIN)
 				by[i] = (uint32_t)order[o] + 1;
-			}
 		}
 	}
 	free(m);
