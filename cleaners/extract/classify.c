@@ -139,6 +139,13 @@ int classify_names_furniture(const char *value)
 				    classify_word_is_comments);
 }
 
+const char *classify_word_name(unsigned word)
+{
+	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
+		return NULL;
+	return boiler_words[word - 1];
+}
+
 /* Which boilerplate word a class/id value names (1 + its index), 0 none. */
 static unsigned boiler_word(const char *value)
 {

@@ -280,3 +280,17 @@ void dom_free(struct dom *d)
 	d->out = NULL;
 	d->n = 0;
 }
+
+void dom_recount(struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *c = &d->nodes[i];
+		c->text_len = c->link_len = c->commas = c->paras = 0;
+		if ((c->flags & DN_TEXT) && !(c->flags & DN_SKIP)) {
+			count_text(c->g->v.text.text, &c->text_len, &c->commas);
+			if (c->flags & DN_IN_LINK)
+				c->link_len = c->text_len;
+		}
+	}
+	sum_subtrees(d->nodes, d->n);
+}
