@@ -89,6 +89,9 @@ typedef enum {
 	SCRAPE_FORMAT_JSON = 2
 } scrape_format;
 
+/* Per-site rules (see scrape_rules_parse). */
+typedef struct scrape_rules scrape_rules;
+
 /*
  * Options, a transparent structure: start from SCRAPE_OPTIONS_INIT and set
  * the fields wanted. `version` tells the library which fields the caller
@@ -108,22 +111,25 @@ typedef struct {
 	size_t max_nodes;          /* markup past this many nodes is dropped (text kept) */
 	size_t max_output_bytes;   /* longer renderings are cut (SCRAPE_ELIMIT) */
 	long page_timeout_ms;      /* per-page processing time, checked between stages; 0: none */
+	/* version 2 */
+	const scrape_rules *rules; /* per-site rules, or NULL; the caller keeps them alive */
 } scrape_options;
 
-#define SCRAPE_OPTIONS_VERSION 1
+#define SCRAPE_OPTIONS_VERSION 2
 #define SCRAPE_DEFAULT_MAX_INPUT ((size_t)32 * 1024 * 1024)
 #define SCRAPE_DEFAULT_MAX_NODES ((size_t)1000000)
 #define SCRAPE_DEFAULT_MAX_OUTPUT ((size_t)32 * 1024 * 1024)
 #define SCRAPE_OPTIONS_INIT { SCRAPE_OPTIONS_VERSION, SCRAPE_FORMAT_TEXT, 1, 1, NULL, \
 	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL, SCRAPE_DEFAULT_MAX_NODES, \
-	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L }
+	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L, NULL }
 
 /**
  * Fills options with the defaults (SCRAPE_OPTIONS_INIT), for callers that
  * cannot use the macro (bindings to other languages).
  *
  * @param opts    the options to fill (not NULL)
- * @param version the SCRAPE_OPTIONS_VERSION the caller was written for
+ * @param version the SCRAPE_OPTIONS_VERSION the caller was written for: only
+ *                the fields of that version are written
  * @return SCRAPE_OK; SCRAPE_EUSAGE for a version this library does not know
  *         (opts is then left alone).
  */
@@ -291,6 +297,17 @@ SCRAPE_EXTERN(const char *) scrape_result_notes(const scrape_result *result);
 SCRAPE_EXTERN(const char *) scrape_result_page_type(const scrape_result *result);
 
 /**
+ * The page type of the page scrape_html() (or scrape_html_explain()) last
+ * failed on, on the calling thread, when it got as far as parsing it
+ * (SCRAPE_ENOCONTENT, a late time limit): lets a caller type every page,
+ * even one without content.
+ *
+ * @return one of the strings of scrape_result_page_type(), or NULL when the
+ *         last call on this thread failed before parsing or succeeded.
+ */
+SCRAPE_EXTERN(const char *) scrape_error_page_type(void);
+
+/**
  * The body text: the main content as plain text, blocks separated by blank
  * lines, without the title.
  *
@@ -338,6 +355,85 @@ SCRAPE_EXTERN(int) scrape_render(char **out, size_t *out_len, const scrape_resul
  *         are damaged.
  */
 SCRAPE_EXTERN(int) scrape_repair(char **out, size_t *out_len, const char *text, size_t len);
+
+/**
+ * Per-site rules: one a line, `HOST-PATTERN keep|drop|main SELECTOR`, `#`
+ * comments. HOST-PATTERN: `*` (every page), `*.example.com` (example.com and
+ * the hosts under it) or a host name. SELECTOR: type, `.class`, `#id`,
+ * `[attr]`, `[attr=value]`, descendant (space) and child (`>`) combinators,
+ * comma lists. `drop` leaves the matched elements out, `keep` forces them
+ * in, `main` makes the first matched element the main content. The page's
+ * host is that of the URL given to scrape_html, else of its canonical URL.
+ * A node follows the nearest element a rule matched; when several rules
+ * match that element, the host's rules come before the `*` rules, and
+ * within each, the earlier line first.
+ *
+ * Parses rules text; `origin` names it in messages (NULL: "rules"). A line
+ * it cannot parse gives SCRAPE_EUSAGE with scrape_error_last() saying
+ * "ORIGIN:LINE:COLUMN: what". The caller frees *out with scrape_rules_free.
+ */
+SCRAPE_EXTERN(int) scrape_rules_parse(scrape_rules **out, const char *text, size_t len,
+				      const char *origin);
+
+/**
+ * Reads and parses a rules file.
+ *
+ * @param out  set to the rules, or NULL on error; freed with scrape_rules_free()
+ * @param path the file
+ * @return SCRAPE_OK; SCRAPE_EIO when it cannot be read; the errors of
+ *         scrape_rules_parse().
+ */
+SCRAPE_EXTERN(int) scrape_rules_load(scrape_rules **out, const char *path);
+
+/**
+ * Frees rules. Options that point to them must not be used afterwards.
+ *
+ * @param rules rules, or NULL (nothing done)
+ */
+SCRAPE_EXTERN(void) scrape_rules_free(scrape_rules *rules);
+
+/**
+ * A report of why each text block of a page was kept or dropped.
+ * scrape_html_explain works as scrape_html and also hands out *explain
+ * (freed by the caller with scrape_explain_free) whenever the page was
+ * parsed, also when it returns SCRAPE_ENOCONTENT: the report then says why
+ * nothing was kept. *explain is NULL when the page failed earlier.
+ */
+typedef struct scrape_explain scrape_explain;
+SCRAPE_EXTERN(int) scrape_html_explain(scrape_result **out, scrape_explain **explain, const char *html,
+				       size_t len, const char *content_type, const char *url,
+				       const scrape_options *opts);
+
+/**
+ * Renders a report: html=1 a self-contained HTML page (no scripts, no
+ * external resources, the page's text escaped), html=0 plain text.
+ *
+ * @param out     set to the report, which the caller frees with free()
+ * @param out_len set to its length in bytes (may be NULL)
+ * @param explain a report from scrape_html_explain()
+ * @param html    1 for HTML, 0 for plain text
+ * @return SCRAPE_OK or SCRAPE_ENOMEM.
+ */
+SCRAPE_EXTERN(int) scrape_explain_render(char **out, size_t *out_len, const scrape_explain *explain,
+					 int html);
+
+/**
+ * Names the source in the report (a file name; the URL is shown when none
+ * is set).
+ *
+ * @param explain a report
+ * @param source  the name, copied
+ * @return SCRAPE_OK or SCRAPE_ENOMEM.
+ */
+SCRAPE_EXTERN(int) scrape_explain_set_source(scrape_explain *explain, const char *source);
+
+/**
+ * Frees a report.
+ *
+ * @param explain a report, or NULL (nothing done)
+ */
+SCRAPE_EXTERN(void) scrape_explain_free(scrape_explain *explain);
+
 
 #ifdef __cplusplus
 }

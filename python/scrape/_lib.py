@@ -14,7 +14,9 @@ SONAME = "libscrape.so.0"
 
 
 class Options(ctypes.Structure):
-    """scrape_options (include/scrape.h), SCRAPE_OPTIONS_VERSION 1, field for field."""
+    """scrape_options (include/scrape.h) as of SCRAPE_OPTIONS_VERSION 1, field
+    for field. The module offers no per-site rules (version 2's field), so it
+    declares version 1: the library reads the fields of that version alone."""
 
     _fields_ = [
         ("version", ctypes.c_uint),

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined,
 # in their own build folder) and runs one for a given time, or replays files.
 #   tests/fuzz/run.sh TARGET SECONDS      fuzz (TARGET: decode html repair gunzip
-#                                         robots url warc)
+#                                         robots url warc rules)
 #   tests/fuzz/run.sh TARGET FILE...      run the target on these inputs once
 #   tests/fuzz/run.sh --build             only build
 #   tests/fuzz/run.sh --list              print the targets
@@ -16,7 +16,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 shared=${SHARED:-$src/../shared}
-targets="decode html repair gunzip robots url warc"
+targets="decode html repair gunzip robots url warc rules"
 [ "${1:-}" = --list ] && { echo "$targets"; exit 0; }
 
 if ! command -v clang >/dev/null ||
@@ -86,6 +86,21 @@ seeds_robots() {
 	printf '/tab\n  User-agent :  *  \n\tDisallow\t:\t/tab # hash\nUnknown: x\nCrawl-delay: abc\n#User-agent: scrape\nUser-agent: scrape\rDisallow: /\r' >"$d/odd"
 }
 
+# Rules files, alone (the target's own page) or with a page after a NUL byte.
+seeds_rules() {
+	local d=$1 f i=0
+	printf '# rules\n*.example.com drop .related\n* keep aside.box\nwww.example.com main #main\n' >"$d/basic"
+	printf '* drop div > p.lead, section [data-x], [data-k="v"] , custom-el[role=note] p\n' >"$d/combinators"
+	printf '\357\273\277* keep  *  # comment\r\n\n  docs.example.org main article .content\n* drop [a=\x27#x\x27]\n' >"$d/bom-crlf"
+	printf '* drop .\n' >"$d/error-class"
+	printf '* main p >\n' >"$d/error-end"
+	for f in "$src"/fixtures/site-rules/*.html; do
+		[ -f "$f" ] || continue
+		i=$((i + 1))
+		{ cat "$src/fixtures/site-rules/rules"; printf '\000'; cat "$f"; } >"$d/page-$i"
+	done
+}
+
 # URL "\n" second line (an extension, a Content-Type or a Retry-After value).
 seeds_url() {
 	local d=$1 long="http://example.com" k
@@ -141,6 +156,7 @@ seeds() {
 	robots) seeds_robots "$dir.tmp" ;;
 	url) seeds_url "$dir.tmp" ;;
 	warc) seeds_warc "$dir.tmp" ;;
+	rules) seeds_rules "$dir.tmp" ;;
 	*) seeds_pages "$t" "$dir.tmp" ;;
 	esac
 	mv "$dir.tmp" "$dir"
@@ -158,7 +174,7 @@ if [ $# -eq 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
 	dict=()
 	case $t in
 	html | decode) dict=(-dict="$src/tests/fuzz/html.dict") ;;
-	robots | url | warc) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
+	robots | url | warc | rules) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
 	esac
 	exec "$exe" -max_total_time="$1" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" \

@@ -45,6 +45,14 @@ static void options_init_gives_the_defaults(void **state)
 	assert_int_equal(opts.max_input_bytes, init.max_input_bytes);
 	assert_int_equal(opts.max_output_bytes, init.max_output_bytes);
 	assert_int_equal(opts.page_timeout_ms, init.page_timeout_ms);
+	/* a caller written for version 1 has a shorter structure: nothing past it is written */
+	memset(&opts, 0xff, sizeof opts);
+	assert_int_equal(scrape_options_init(&opts, 1), SCRAPE_OK);
+	assert_int_equal(opts.version, 1);
+	assert_int_equal(opts.max_input_bytes, init.max_input_bytes);
+	assert_int_equal(opts.page_timeout_ms, init.page_timeout_ms);
+	static const unsigned char untouched[sizeof(void *)] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	assert_memory_equal(&opts.rules, untouched, sizeof opts.rules);
 	scrape_options before;
 	memcpy(&before, &opts, sizeof opts);
 	assert_int_equal(scrape_options_init(&opts, SCRAPE_OPTIONS_VERSION + 1), SCRAPE_EUSAGE);
