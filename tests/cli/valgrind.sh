@@ -30,7 +30,8 @@ run() { # NAME COMMAND...
 		pass=$((pass + 1))
 	fi
 }
-for t in "$dir"/test_*; do
+# the unit tests are built in tests/ of the build folder
+for t in "$dir"/tests/test_* "$dir"/test_*; do
 	[ -x "$t" ] && run "$(basename "$t")" "$t"
 done
 run fixtures "$bin" --check "$src/fixtures"
