@@ -1,6 +1,8 @@
 #!/bin/bash
 # Memory errors and leaks under valgrind: every unit test, the fixtures, a bulk
-# run over all 181 pages of ../shared/bench (when present) and the repair seed.
+# run over all 181 pages of ../shared/bench (when present), one over a fixed
+# sample of pages of other kinds (every 13th WCXB dev page in name order, 105
+# pages, --jsonl, one thread) and the repair seed.
 # Skips (77) without valgrind, and for sanitizer builds (ASan and valgrind
 # do not mix).
 # usage: valgrind.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
@@ -40,6 +42,14 @@ run repair-fixtures "$bin" --repair "$src"/fixtures/repair/*.mangled.txt
 if [ -d "$shared/bench/articles" ]; then
 	run bench-pages "$bin" -q -j2 -o "$tmp/bench" "$shared/bench/articles"
 	run repair-seed "$bin" --repair "$shared/fixtures/repair/presstv-iraq.mangled.txt"
+fi
+if [ -d "$shared/bench/wcxb-dev/pages" ]; then
+	mapfile -t wcxb < <(find "$shared/bench/wcxb-dev/pages" -name '*.html.gz' | LC_ALL=C sort | awk 'NR % 13 == 1')
+	run "wcxb-sample (${#wcxb[@]} pages)" "$bin" -q -j1 --jsonl "${wcxb[@]}"
+	if [ "$(wc -l <"$tmp/out")" -ne "${#wcxb[@]}" ]; then
+		echo "FAIL wcxb-sample: $(wc -l <"$tmp/out") JSON lines for ${#wcxb[@]} pages"
+		fail=$((fail + 1))
+	fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
