@@ -46,7 +46,7 @@ if [ -d "$shared/bench/wcxb-dev/pages" ]; then
 		grep -q "runtime error\|ERROR: AddressSanitizer\|LeakSanitizer" "$wout/err"; then
 		echo "FAIL WCXB sample under sanitizers (exit $st):"
 		head -40 "$wout/err"
-		grep -v $'\tno main content found\t' "$wout/md/failures.tsv" 2>/dev/null | head
+		tail -n +2 "$wout/md/failures.tsv" 2>/dev/null | grep -v $'\tno main content found\t' | head
 		exit 1
 	fi
 	echo "${#wcxb[@]} WCXB dev pages (every 13th): clean under ASan+UBSan," \
