@@ -166,6 +166,23 @@ static void apostrophes_certain(void **state)
 	assert_string_equal(piece("Dehqan's visit.", "Dehqans visit", 0), "Dehqan's visit");
 }
 
+/* A lost possessive needs something owned after it: a conjunction, a
+ * verb, punctuation or the sentence's end after an "s" say it is a
+ * plural; contractions of "is" ("here's", "let's") need no owner. */
+static void possessives_need_an_owner(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care and we dont either; the countrys army is big.";
+	assert_string_equal(piece(doc, "New curriculums and legislations were proposed.", 0),
+			    "New curriculums and legislations were proposed.");
+	assert_string_equal(piece(doc, "There are no absolute continuums. There are none.", 0),
+			    "There are no absolute continuums. There are none.");
+	assert_string_equal(piece(doc, "the curriculums goals and the continuums end", 0),
+			    "the curriculum's goals and the continuum's end");
+	assert_string_equal(piece(doc, "Irans army and the countrys identity; Heres the thing and lets go.", 0),
+			    "Iran's army and the country's identity; Here's the thing and let's go.");
+}
+
 /* Each in[i] repaired in a damaged document gives out[i]. */
 struct repair_case {
 	const char *in, *out;
@@ -547,6 +564,7 @@ int main(void)
 		cmocka_unit_test(mojibake_suspect_reads_within_bounds),
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
+		cmocka_unit_test(possessives_need_an_owner),
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
