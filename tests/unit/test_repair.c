@@ -93,6 +93,18 @@ static void entities_single_and_double(void **state)
 	assert_string_equal(entities("&pound;5 &euro;3 &apos;"), "\xc2\xa3" "5 \xe2\x82\xac" "3 '");
 }
 
+/* Plain text that holds HTML markup is HTML source: its entities stay.
+ * A title in angle brackets is no markup; text from HTML is decoded. */
+static void entities_stay_in_html_source(void **state)
+{
+	(void)state;
+	const char *src = "Use <code>&lt;stdatomic.h&gt;</code> &amp; more";
+	assert_string_equal(piece(NULL, src, 0), src);
+	assert_string_equal(piece("See <a href=\"x\">here</a>.", "AT&amp;T", 0), "AT&amp;T");
+	assert_string_equal(piece(NULL, "watch <The Palace> &amp; more", 0), "watch <The Palace> & more");
+	assert_string_equal(piece(NULL, "AT&amp;T and &lt;b&gt;", 1), "AT&T and <b>");
+}
+
 static void entities_leave_non_references(void **state)
 {
 	(void)state;
@@ -560,6 +572,7 @@ int main(void)
 		cmocka_unit_test(table_loads_and_names_its_sources),
 		cmocka_unit_test(entities_single_and_double),
 		cmocka_unit_test(entities_leave_non_references),
+		cmocka_unit_test(entities_stay_in_html_source),
 		cmocka_unit_test(mojibake_once_and_twice),
 		cmocka_unit_test(mojibake_suspect_reads_within_bounds),
 		cmocka_unit_test(mojibake_leaves_real_accents),
