@@ -39,7 +39,7 @@ build_all() {
 	cmake --build "$build" --target scrape_lib -j2 >"$build/build.log" 2>&1 ||
 		{ grep -E 'error' "$build/build.log" | head -20; exit 1; }
 	local libs incs="-I$src/include -I$src/src"
-	libs=$(pkg-config --libs gumbo libcurl zlib libcjson)
+	libs=$(pkg-config --libs gumbo libcurl zlib libcjson expat)
 	# every part's headers: a fuzz target may call any module
 	for d in "$src"/src/util "$src"/scraper/*/ "$src"/cleaners/*/; do incs="$incs -I${d%/}"; done
 	for t in $targets; do
