@@ -228,6 +228,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 				o->lib.max_output_bytes = v;
 			else
 				o->lib.max_depth = v;
+			if (strcmp(a, "--max-depth") == 0)
+				o->crawl_depth = v > 1000000 ? 1000000 : (long)v; /* with --crawl: links */
 			i++;
 		} else if (strcmp(a, "--timeout") == 0 || strcmp(a, "--connect-timeout") == 0 ||
 			   strcmp(a, "--page-timeout") == 0) {

@@ -36,6 +36,7 @@ URL-list (crawl) routes; the query makes each URL its own key K:
   /unavailable    always 503 (no Retry-After)
   /reset?K        drops the connection without a response the first time, then the article
   /pages/NAME     NAME.html.gz from --pages DIR, sent gzip-encoded (text/html)
+Host names starting with "site." and "other.": the generated site of tests/site_gen.py.
 With --log FILE every request is appended as "UNIX-TIME<TAB>HOST<TAB>PATH";
 --keep-alive keeps connections open (default: Connection: close).
 """
@@ -52,6 +53,9 @@ import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import site_gen as site  # noqa: E402  (beside this file)
 
 try:
     import brotli  # python3-brotli; optional
@@ -260,7 +264,10 @@ class Handler(BaseHTTPRequestHandler):
 def crawl_route(self, path, hostname):
     """The URL-list routes; True when path was one of them."""
     key = self.path
-    if path == "/robots.txt":
+    found = site.route(path, hostname, self.server.server_address[1])
+    if found:
+        self.send(*found)
+    elif path == "/robots.txt":
         if hostname.startswith("polite."):
             self.send(200, "text/plain", ROBOTS_POLITE, {})
         elif hostname.startswith("down."):

@@ -35,6 +35,7 @@ struct job {
 	int attempts;        /* requests started, redirects included */
 	int retried;         /* retries after retryable failures */
 	int redirects;
+	int flags;           /* FETCH_ANY_TYPE */
 	double first_start;  /* < 0: not started yet */
 	double not_before;   /* a retry waits until then */
 	struct job *next;
@@ -294,7 +295,7 @@ static int start(struct fetch_multi *r, size_t h, struct job *j, double now)
 	x->host = h;
 	x->curl = curl_easy_init();
 	fetch_sink_init(&x->sink, x->curl, j ? j->given : url, j ? r->opts->max_input_bytes : ROBOTS_MAX_BYTES);
-	x->sink.any_type = j && r->mo->any_type;
+	x->sink.any_type = j && (j->flags & FETCH_ANY_TYPE);
 	CURLcode e = x->curl ? fetch_setup(x->curl, url, r->opts, r->headers, &x->sink, x->errbuf)
 			     : CURLE_OUT_OF_MEMORY;
 	/* statuses >= 400 come back as such (their Retry-After is read); page
@@ -713,7 +714,7 @@ int fetch_multi_new(struct fetch_multi **out, const scrape_options *opts,
 	return SCRAPE_OK;
 }
 
-int fetch_multi_add(struct fetch_multi *r, const char *url, size_t *index)
+int fetch_multi_add(struct fetch_multi *r, const char *url, int flags, size_t *index)
 {
 	struct job *j = calloc(1, sizeof *j);
 	if (!j || !(j->given = strdup(url))) {
@@ -721,6 +722,7 @@ int fetch_multi_add(struct fetch_multi *r, const char *url, size_t *index)
 		return scrape_error_set(SCRAPE_ENOMEM, "%s: out of memory", url);
 	}
 	j->url = j->given;
+	j->flags = flags;
 	j->index = r->njobs++;
 	j->first_start = -1;
 	j->host = SIZE_MAX;
@@ -830,7 +832,7 @@ int fetch_multi_run(const char *const *urls, size_t n, const scrape_options *opt
 	struct fetch_multi *r = NULL;
 	int rc = fetch_multi_new(&r, opts, mo, done, arg);
 	for (size_t i = 0; rc == SCRAPE_OK && i < n; i++)
-		rc = fetch_multi_add(r, urls[i], NULL);
+		rc = fetch_multi_add(r, urls[i], 0, NULL);
 	if (rc == SCRAPE_OK)
 		rc = fetch_multi_go(r);
 	fetch_multi_free(r);

@@ -21,7 +21,6 @@ struct fetch_multi_opts {
 	const char *const *resolve; /* CURLOPT_RESOLVE entries "HOST:PORT:ADDR" */
 	size_t nresolve;
 	volatile sig_atomic_t *stop; /* when it becomes non-zero: abort and return */
-	int any_type;           /* keep every Content-Type (FETCH_NOT_HTML never comes) */
 	/* Called on the running thread once per turn of the loop (at least
 	 * every second, and soon after fetch_multi_wakeup): the caller may add
 	 * URLs (fetch_multi_add) there. Returns non-zero while the caller still
@@ -30,7 +29,10 @@ struct fetch_multi_opts {
 	int (*turn)(void *arg);
 };
 
-#define FETCH_MULTI_OPTS_INIT { 8, 2, 1000L, 3, 1000L, 120000L, 1, "scrape", 0, NULL, 0, NULL, 0, NULL }
+#define FETCH_MULTI_OPTS_INIT { 8, 2, 1000L, 3, 1000L, 120000L, 1, "scrape", 0, NULL, 0, NULL, NULL }
+
+/* fetch_multi_add flags */
+#define FETCH_ANY_TYPE 1        /* keep every Content-Type (a sitemap served as application/gzip) */
 
 enum fetch_outcome {
 	FETCH_OK,          /* doc holds an acceptable page */
@@ -67,10 +69,11 @@ int fetch_multi_new(struct fetch_multi **out, const scrape_options *opts,
 		    const struct fetch_multi_opts *mo, fetch_multi_fn done, void *arg);
 
 /* Queues a copy of url behind its host's other URLs, before or during
- * fetch_multi_go (from the callbacks, on the running thread); *index
+ * fetch_multi_go (from the callbacks, on the running thread), with flags
+ * (FETCH_ANY_TYPE or 0); *index
  * (optional) gets its index in fetch_result. An invalid URL ends in a
  * FETCH_FAILED call of done at the next turn. 0 or SCRAPE_ENOMEM. */
-int fetch_multi_add(struct fetch_multi *m, const char *url, size_t *index);
+int fetch_multi_add(struct fetch_multi *m, const char *url, int flags, size_t *index);
 
 /* Runs until every URL added has ended and mo->turn wants no more (see
  * fetch_multi_run for the politeness and the results). 0, SCRAPE_EFETCH,
