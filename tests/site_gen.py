@@ -21,6 +21,7 @@ site.test:
   /sitemaps/blog.xml     urlset of the blog posts and /about.html
   /sitemaps/pages.txt    plain text: /about.html and /blog/post-1/ again
   /sitemaps/loop.xml     index back to /sitemap.xml and news.xml.gz (a cycle)
+  /sitemaps/broken.xml   not well-formed    /sitemaps/bomb.xml.gz  80 MB once unpacked
   /feed.rss /feed.atom /feed.rdf   RSS 2.0 (news 1..10), Atom (blog 1..10), RSS 1.0 (news 11..15)
 other.test:
   /robots.txt            Disallow: /landing-private.html
@@ -29,6 +30,7 @@ other.test:
 import gzip
 
 NEWS, BLOG, PRIVATE = 200, 60, 20
+CACHE = {}
 HTML = "text/html; charset=utf-8"
 
 
@@ -118,6 +120,12 @@ def site_route(path, port):
         return 200, "text/plain", ("%s/about.html\n%s/blog/post-1/\n" % (b, b)).encode(), {}
     if path == "/sitemaps/loop.xml":
         return 200, "application/xml", index(["%s/sitemap.xml" % b, "%s/sitemaps/news.xml.gz" % b]), {}
+    if path == "/sitemaps/broken.xml":
+        return 200, "application/xml", b"<urlset><url><loc>%s/a.html</url></urlset>" % b.encode(), {}
+    if path == "/sitemaps/bomb.xml.gz":
+        if "bomb" not in CACHE:  # 80 MB of blanks in about 80 KB, made once
+            CACHE["bomb"] = gzip.compress(b"<urlset>" + b" " * (80 << 20), 6)
+        return 200, "application/gzip", CACHE["bomb"], {}
     if path == "/feed.rss":
         items = "".join("<item><title>News %d</title><link>%s/news/%d.html</link>"
                         "<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>" % (i, b, i) for i in range(1, 11))
