@@ -66,7 +66,13 @@ struct page {
 	scrape_document *doc;  /* FETCH_OK until the worker is done with it */
 	char *name;            /* output written, relative to OUTDIR */
 	struct discover_list links; /* --crawl: its links */
+	int stage;             /* what the workers do next: STAGE_LINKS, STAGE_CLEAN */
 };
+
+/* A crawled page goes to the workers twice: for its links first, which are
+ * queued at once (the frontier grows without waiting for the cleaning),
+ * then to be cleaned. Other pages go once, to be cleaned. */
+enum { STAGE_LINKS, STAGE_CLEAN, STAGE_DONE };
 
 struct crawl {
 	const struct cli_opts *o;
@@ -552,18 +558,22 @@ static void file_done(struct crawl *c, const struct slot *s, struct fetch_result
 	discover_list_free(&more);
 }
 
-/* On a worker: cleans and writes the page, takes its links (--crawl). */
+/* On a worker: takes the page's links (STAGE_LINKS), or cleans and
+ * writes it (STAGE_CLEAN). */
 static void work(void *arg, void *item)
 {
 	struct crawl *c = arg;
 	struct page *p = item;
 	const struct cli_opts *o = c->o;
-	int follow = o->find == FIND_CRAWL && (o->crawl_depth < 0 || p->depth < o->crawl_depth);
-	if (follow && looks_html(p->content_type, p->doc) + (p->content_type == NULL) > 0) {
-		int rc = links_extract(&p->links, NULL, p->doc->data, p->doc->len,
-				       p->doc->url ? p->doc->url : p->url, LINKS_FOLLOW);
-		if (rc != SCRAPE_OK)
-			discover_list_free(&p->links); /* out of memory: the page is still cleaned */
+	if (p->stage == STAGE_LINKS) {
+		if (!p->content_type || looks_html(p->content_type, p->doc)) {
+			int rc = links_extract(&p->links, NULL, p->doc->data, p->doc->len,
+					       p->doc->url ? p->doc->url : p->url, LINKS_FOLLOW);
+			if (rc != SCRAPE_OK)
+				discover_list_free(&p->links); /* out of memory: the page is still cleaned */
+		}
+		p->stage = STAGE_CLEAN;
+		return;
 	}
 	if (!o->list_only) {
 		int rc = save_page(o, c->ext, p->url, p->doc, &p->name);
@@ -576,6 +586,7 @@ static void work(void *arg, void *item)
 	}
 	scrape_document_free(p->doc);
 	p->doc = NULL;
+	p->stage = STAGE_DONE;
 }
 
 static void wake(void *arg)
@@ -590,21 +601,28 @@ static int in_scope(const struct crawl *c, const char *url)
 	return strncmp(url, c->scope, strlen(c->scope)) == 0;
 }
 
-/* A page's end, on this thread: its links, then its line in results.jsonl. */
-static void record(struct crawl *c, struct page *p)
+/* The links a worker took from p, on this thread: the new ones within
+ * the scope are queued (and written to the frontier). */
+static void admit_links(struct crawl *c, struct page *p)
 {
 	for (size_t i = 0; i < p->links.n; i++) {
 		const char *u = p->links.v[i].url;
 		if (in_scope(c, u) && !links_not_page(u))
 			admit(c, u, p->depth + 1, 0);
 	}
+	discover_list_free(&p->links);
 	if (p->final_url && c->o->find == FIND_CRAWL) {
-		char *f = NULL;
+		char *f = NULL; /* a redirect's target is not fetched again from a link */
 		if (discover_normalize(&f, p->final_url, strlen(p->final_url), NULL) == SCRAPE_OK &&
 		    url_set_add(&c->seen, f) < 0)
 			fail_internal(c, "out of memory");
 		free(f);
 	}
+}
+
+/* A page's end, on this thread: its line in results.jsonl. */
+static void record(struct crawl *c, struct page *p)
+{
 	enum fetch_outcome outcome = p->outcome;
 	int rc = p->rc;
 	if (c->results) {
@@ -656,19 +674,36 @@ static void record(struct crawl *c, struct page *p)
 	page_free(p);
 }
 
+/* After the workers stopped: a page whose links were taken is cleaned here. */
 static void drain(void *arg, void *item)
 {
-	record(arg, item);
+	struct crawl *c = arg;
+	struct page *p = item;
+	if (p->stage == STAGE_CLEAN) {
+		admit_links(c, p);
+		work(c, p);
+	}
+	record(c, p);
 }
 
-/* fetch_multi's turn: pages the workers finished are recorded (their
- * links queued); non-zero while some are still with the workers. */
+/* fetch_multi's turn: the links the workers took are queued, those pages
+ * go back to be cleaned; cleaned pages are recorded. Non-zero while some
+ * pages are still with the workers. */
 static int turn(void *arg)
 {
 	struct crawl *c = arg;
 	struct page *p;
-	while ((p = page_pool_pop(c->pool)))
-		record(c, p);
+	while ((p = page_pool_pop(c->pool))) {
+		if (p->stage != STAGE_CLEAN) {
+			record(c, p);
+			continue;
+		}
+		admit_links(c, p);
+		if (page_pool_push(c->pool, p) != 0) {
+			work(c, p); /* out of memory for the queue: cleaned here */
+			record(c, p);
+		}
+	}
 	return page_pool_pending(c->pool) > 0;
 }
 
@@ -714,6 +749,8 @@ static void on_done(void *arg, struct fetch_result *r)
 		fail_internal(c, "out of memory");
 		return;
 	}
+	int follow = c->o->find == FIND_CRAWL && (c->o->crawl_depth < 0 || s.depth < c->o->crawl_depth);
+	p->stage = follow ? STAGE_LINKS : STAGE_CLEAN;
 	if (r->outcome == FETCH_OK) {
 		p->doc = r->doc;
 		r->doc = NULL; /* the worker frees it */

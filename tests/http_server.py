@@ -37,6 +37,8 @@ URL-list (crawl) routes; the query makes each URL its own key K:
   /reset?K        drops the connection without a response the first time, then the article
   /pages/NAME     NAME.html.gz from --pages DIR, sent gzip-encoded (text/html)
 Host names starting with "site." and "other.": the generated site of tests/site_gen.py.
+Host names starting with "bench." with --pages: / and /p/NAME, the pages as a
+site where each links to the next five (bench/crawl.sh crawls it).
 With --log FILE every request is appended as "UNIX-TIME<TAB>HOST<TAB>PATH";
 --keep-alive keeps connections open (default: Connection: close).
 """
@@ -293,6 +295,8 @@ def crawl_route(self, path, hostname):
             self.connection.shutdown(socket.SHUT_RDWR)
         else:
             self.send(200, HTML_UTF8, ARTICLE, {})
+    elif hostname.startswith("bench.") and LOG["pages"] and (path == "/" or path.startswith("/p/")):
+        self.send(*bench_site(path))
     elif path.startswith("/pages/") and LOG["pages"]:
         name = os.path.basename(path[len("/pages/"):])
         try:
@@ -308,6 +312,30 @@ def crawl_route(self, path, hostname):
 
 
 Handler.crawl_route = crawl_route
+
+
+def bench_site(path):
+    """Host bench.*: the --pages articles as a site to crawl: / links to the
+    first page, each page /p/NAME to the next five (a ring), gzip-encoded."""
+    names = BENCH.get("names")
+    if names is None:
+        names = BENCH["names"] = sorted(f[:-8] for f in os.listdir(LOG["pages"]) if f.endswith(".html.gz"))
+    if path == "/":
+        body = ('<html><body><h1>Bench site</h1><a href="/p/%s">start</a></body></html>' % names[0]).encode()
+        return 200, HTML_UTF8, body, {}
+    name = os.path.basename(path[3:])
+    if name not in names:
+        return 404, "text/plain", b"no such page\n", {}
+    k = names.index(name)
+    nav = "".join('<a href="/p/%s">next %d</a> ' % (names[(k + i) % len(names)], i) for i in range(1, 6))
+    with open(os.path.join(LOG["pages"], name + ".html.gz"), "rb") as f:
+        html = gzip.decompress(f.read())
+    cut = html.lower().rfind(b"</body>")
+    html = (html[:cut] if cut >= 0 else html) + ("<nav>%s</nav></body></html>" % nav).encode()
+    return 200, "text/html", gzip.compress(html, 1), {"Content-Encoding": "gzip"}
+
+
+BENCH = {}
 
 
 def serve(server):
