@@ -8,6 +8,24 @@
 #include <string.h>
 #include <strings.h>
 
+void crawl_usage(FILE *f)
+{
+	fputs("Finding the pages of a site (fetched and cleaned as with -i, same politeness):\n"
+	      "  --sitemap URL       the pages of a sitemap (XML, index files followed, .xml.gz,\n"
+	      "                      plain text); a home page: the sitemaps its robots.txt names,\n"
+	      "                      and /sitemap.xml\n"
+	      "  --lastmod-after D   only sitemap entries whose <lastmod> is after D (YYYY-MM-DD)\n"
+	      "  --feed URL          the entries of an RSS 2.0, Atom or RSS 1.0 feed; a page:\n"
+	      "                      the feeds its <link rel=alternate> announces\n"
+	      "  --crawl URL         follow links breadth-first within URL's host and folder;\n"
+	      "                      DIR/frontier.tsv keeps the pages found (--resume goes on)\n"
+	      "  --max-pages N       fetch N pages at most (needed with --crawl)\n"
+	      "  --max-depth D       with --crawl: follow links D steps from URL at most\n"
+	      "  --list-only         print the URLs found, one a line (for -i), write nothing\n"
+	      "                      (--crawl still fetches the pages, for their links)\n"
+	      "\n", f);
+}
+
 void crawl_opts_init(struct cli_opts *o)
 {
 	o->url_list = NULL;
