@@ -299,6 +299,7 @@ static void process_record(void *ctx, void *job, struct pool_result *res)
 		put_field(&line, "description", sr->description);
 		const char *lang = sr->language ? sr->language : j->http.content_language;
 		put_field(&line, "lang", lang);
+		put_field(&line, "page_type", scrape_result_page_type(sr));
 		buf_puts(&line, ",\"text\":");
 		if (md)
 			json_put_string(&line, md, strlen(md));

@@ -97,6 +97,7 @@ typedef struct {
 	size_t text_len;
 	void *internal;  /* block list, for rendering other formats */
 	char *notes;     /* limits hit on the way (partial result), or NULL */
+	const char *page_type; /* static string: see scrape_result_page_type() */
 } scrape_result;
 
 /*
@@ -107,6 +108,21 @@ typedef struct {
 int scrape_html(scrape_result **out, const char *html, size_t len,
 		const char *content_type, const char *url, const scrape_options *opts);
 void scrape_result_free(scrape_result *result);
+
+/*
+ * What kind of page the result came from, one of seven static strings:
+ *   "article"        a story, post, guide or essay (the default)
+ *   "forum"          a discussion thread or Q&A page
+ *   "product"        one product or item for sale
+ *   "collection"     a category or shop grid of products
+ *   "listing"        a list of links to other pages: news front, blog index, search results
+ *   "documentation"  software documentation, API reference, help centre
+ *   "service"        a landing or service page of a business or product
+ * Judged from structured data (JSON-LD, microdata, og:type), words of the URL
+ * (the `url` given to scrape_html, else the page's canonical URL) and the
+ * shape of the page. Never NULL; the string lives as long as the program.
+ */
+const char *scrape_result_page_type(const scrape_result *result);
 
 /* Renders a result in opts->format. Caller frees *out with free(). Output
  * longer than opts->max_output_bytes gives SCRAPE_ELIMIT with *out holding

@@ -11,6 +11,7 @@
 #include "json.h"
 #include "limits.h"
 #include "meta.h"
+#include "page_type.h"
 #include "render.h"
 #include "repair.h"
 #include "scrape.h"
@@ -66,6 +67,11 @@ out:
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+const char *scrape_result_page_type(const scrape_result *r)
+{
+	return r && r->page_type ? r->page_type : "article";
 }
 
 void scrape_result_free(scrape_result *r)
@@ -147,7 +153,13 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	if (rc != SCRAPE_OK)
 		goto fail_early;
 	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
-	    (rc = meta_extract(&m, &d)) != SCRAPE_OK || (rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+	    (rc = meta_extract(&m, &d)) != SCRAPE_OK) {
+		dom_free(&d);
+		goto fail_early;
+	}
+	/* the URL the page came from, else the one it names as canonical */
+	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	if ((rc = extract_content(blocks, &d)) != SCRAPE_OK) {
 		dom_free(&d);
 		goto fail_early;
 	}
@@ -227,8 +239,10 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 		rc = render_markdown_body(&b, blocks);
 		break;
 	case SCRAPE_FORMAT_JSON: {
-		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description" };
-		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description };
+		const char *keys[] = { "url", "title", "author", "date", "sitename", "language", "description",
+				       "page_type" };
+		const char *vals[] = { r->url, r->title, r->author, r->date, r->sitename, r->language, r->description,
+				       scrape_result_page_type(r) };
 		buf_putc(&b, '{');
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
 			if (k)

@@ -2,6 +2,13 @@
 """Builds test WARC files from the project's own fixture pages (stdlib only).
 
 usage: make_warc.py OUTDIR FIXTURES_DIR
+       make_warc.py --pages OUT.warc.gz LIST
+
+With --pages: one WARC/1.1 file, one gzip member per record, from LIST (lines
+"URI<TAB>FILE", FILE an .html or .html.gz page): a warcinfo record, then a
+request and a response record for every page, in list order. The response's
+HTTP header says "Content-Type: text/html" with no charset, so that the page
+is decoded as it is from a file. Used by tests/cli/equivalence.sh.
 
 Writes into OUTDIR:
   plain.warc         WARC/1.0, uncompressed
@@ -75,7 +82,35 @@ def pages(fixtures):
     return [(n, open(os.path.join(fixtures, n), "rb").read()) for n in names]
 
 
+def pages_warc(out, listfile):
+    """The pages of LISTFILE as one per-record gzip WARC file (see --pages)."""
+    n = 0
+
+    def member(rtype, uri, ctype, block):
+        nonlocal n
+        r = record("1.1", rtype, uri, ctype, block, n)
+        n += 1
+        # level 1: the bench pages come to a few hundred MB; this is a test file
+        return gzip.compress(r, compresslevel=1, mtime=0)
+
+    with open(out, "wb") as f:
+        f.write(member("warcinfo", None, "application/warc-fields", b"software: make_warc.py --pages\r\n"))
+        for line in open(listfile, encoding="utf-8"):
+            uri, path = line.rstrip("\n").split("\t")
+            opener = gzip.open if path.endswith(".gz") else open
+            with opener(path, "rb") as page:
+                body = page.read()
+            path_part = "/" + uri.split("/", 3)[3]
+            f.write(member("request", uri, "application/http; msgtype=request",
+                           b"GET " + path_part.encode() + b" HTTP/1.1\r\nHost: bench.test\r\n\r\n"))
+            f.write(member("response", uri, "application/http; msgtype=response",
+                           http_response(body, "text/html")))
+
+
 def main():
+    if sys.argv[1] == "--pages":
+        pages_warc(sys.argv[2], sys.argv[3])
+        return
     out, fixtures = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     site = "http://example.test/"
