@@ -159,6 +159,16 @@ check delay 'rows = results("slow")' \
 	'gaps and min(gaps) >= 0.095 or fails.append("--delay 0.1 not kept: smallest gap %.3f" % min(gaps or [0]))' \
 	'all(r["url"].startswith("http://site.test:%s/news/" % port) for r in rows) or fails.append("left the path prefix /news/")'
 
+# the delay holds for sitemaps and pages alike, in one run
+clear_log
+"$bin" --sitemap "$s/" --max-pages 8 -o "$tmp/slowmap" --delay 0.1 "${R[@]}" 2>/dev/null
+check sitemap-delay 'rows = results("slowmap")' \
+	'len(rows) == 8 and all(r["outcome"] == "ok" for r in rows) or fails.append("--max-pages 8: %s" % [(r["url"], r["outcome"]) for r in rows])' \
+	'ts = sorted(t for t, h, p in log() if h == "site.test")' \
+	'len(ts) >= 12 or fails.append("%d requests, want robots.txt, 5 sitemaps and 8 pages" % len(ts))' \
+	'gaps = [b - a for a, b in zip(ts, ts[1:])]' \
+	'gaps and min(gaps) >= 0.095 or fails.append("--delay 0.1 not kept: smallest gap %.3f" % min(gaps or [0]))'
+
 # --- killed with SIGKILL, then --resume ------------------------------------
 clear_log
 "$bin" --crawl "$s/" --max-pages 1000 -o "$tmp/res" --delay 0.01 -q "${R[@]}" 2>/dev/null &
