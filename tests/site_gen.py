@@ -22,6 +22,7 @@ site.test:
   /sitemaps/pages.txt    plain text: /about.html and /blog/post-1/ again
   /sitemaps/loop.xml     index back to /sitemap.xml and news.xml.gz (a cycle)
   /sitemaps/broken.xml   not well-formed    /sitemaps/bomb.xml.gz  80 MB once unpacked
+  /sitemaps/deep-N.xml   an index of deep-N+1.xml, without end
   /feed.rss /feed.atom /feed.rdf   RSS 2.0 (news 1..10), Atom (blog 1..10), RSS 1.0 (news 11..15)
 other.test:
   /robots.txt            Disallow: /landing-private.html
@@ -120,6 +121,12 @@ def site_route(path, port):
         return 200, "text/plain", ("%s/about.html\n%s/blog/post-1/\n" % (b, b)).encode(), {}
     if path == "/sitemaps/loop.xml":
         return 200, "application/xml", index(["%s/sitemap.xml" % b, "%s/sitemaps/news.xml.gz" % b]), {}
+    if path.startswith("/sitemaps/deep-") and path.endswith(".xml"):
+        try:
+            n = int(path[15:-4])
+        except ValueError:
+            return None
+        return 200, "application/xml", index(["%s/sitemaps/deep-%d.xml" % (b, n + 1)]), {}
     if path == "/sitemaps/broken.xml":
         return 200, "application/xml", b"<urlset><url><loc>%s/a.html</url></urlset>" % b.encode(), {}
     if path == "/sitemaps/bomb.xml.gz":

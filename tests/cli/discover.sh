@@ -101,6 +101,13 @@ st=$?
 grep -q "no pages found" "$tmp/none.err" && [ $st -eq 5 ] ||
 	{ echo "FAIL a site without sitemaps: exit $st, $(cat "$tmp/none.err")"; fail=1; }
 
+clear_log
+"$bin" --sitemap "$s/sitemaps/deep-0.xml" --list-only --delay 0 "${R[@]}" >/dev/null 2>"$tmp/deep.err"
+st=$?
+n=$(grep -c "/sitemaps/deep-" "$tmp/requests.log")
+grep -q "nested deeper than 5 levels" "$tmp/deep.err" && [ $st -eq 3 ] && [ "$n" -eq 6 ] ||
+	{ echo "FAIL endless index: exit $st, $n index files read, $(cat "$tmp/deep.err")"; fail=1; }
+
 # --- feeds ------------------------------------------------------------------
 for f in rss atom rdf; do
 	"$bin" --feed "$s/feed.$f" --list-only --delay 0 "${R[@]}" >"$tmp/feed-$f.txt" 2>/dev/null
