@@ -86,6 +86,7 @@ struct crawl {
 	struct url_set files;  /* sitemaps and feeds taken */
 	const struct url_list *done; /* --resume: URLs done before, sorted */
 	char scope[1024];      /* --crawl: origin and path prefix of the start */
+	char robots_site[900]; /* --sitemap of a site: the origin whose robots.txt names sitemaps */
 	size_t admitted, nfiles, resumed, dups, capped, too_old, nfound_files;
 	int find_rc;           /* first failure while finding pages */
 	char find_error[1024];
@@ -475,10 +476,33 @@ static void find_sitemaps_of_site(struct crawl *c, const char *url)
 		find_failed(c, SCRAPE_EUSAGE, "cannot take the site of the sitemap URL");
 		return;
 	}
-	snprintf(u, sizeof u, "%s/robots.txt", origin);
-	fetch_file(c, u, K_ROBOTS, 1, 0);
+	if (c->o->ignore_robots) {
+		snprintf(u, sizeof u, "%s/robots.txt", origin);
+		fetch_file(c, u, K_ROBOTS, 1, 0);
+	} else {
+		/* the robots.txt fetched before /sitemap.xml is read (on_robots) */
+		snprintf(c->robots_site, sizeof c->robots_site, "%s", origin);
+	}
 	snprintf(u, sizeof u, "%s/sitemap.xml", origin);
 	fetch_file(c, u, K_SITEMAP, 1, 1);
+}
+
+/* fetch_multi's robots_text: the Sitemap: lines of the site's robots.txt. */
+static void on_robots(void *arg, const char *robots_url, const char *text, size_t len)
+{
+	struct crawl *c = arg;
+	char origin[900];
+	if (!c->robots_site[0] || discover_origin(origin, sizeof origin, robots_url) != 0 ||
+	    strcmp(origin, c->robots_site) != 0)
+		return;
+	c->robots_site[0] = '\0'; /* once */
+	struct discover_list maps = DISCOVER_LIST_INIT;
+	maps.max = FILE_MAX_URLS;
+	if (sitemap_from_robots(&maps, text, len, robots_url) != SCRAPE_OK)
+		fail_internal(c, "out of memory");
+	for (size_t i = 0; i < maps.n; i++)
+		fetch_file(c, maps.v[i].url, K_SITEMAP, 1, 0);
+	discover_list_free(&maps);
 }
 
 /* A sitemap, robots.txt or feed arrived (or did not). */
@@ -940,6 +964,7 @@ int crawl_run(const struct cli_opts *o_in, char **sources, int nsources)
 	mo.nresolve = (size_t)o->nresolve;
 	mo.stop = &stop_flag;
 	mo.turn = turn;
+	mo.robots_text = on_robots;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int threads = cores < 1 ? 1 : cores > 16 ? 16 : (int)cores;
 	if (status == EXIT_OK_ && fetch_multi_new(&c.fm, &o->lib, &mo, on_done, &c) != SCRAPE_OK) {

@@ -450,6 +450,10 @@ static void robots_done(struct fetch_multi *r, struct xfer *x, CURLcode e, long 
 		H->next_ok += (double)(cd - H->delay_ms) / 1000.0;
 		H->delay_ms = cd;
 	}
+	/* last: the caller may add URLs, and hosts with them (H moves) */
+	if (r->mo->robots_text && status >= 200 && status < 300)
+		r->mo->robots_text(r->arg, H->robots_url, x->sink.body.data ? x->sink.body.data : "",
+				   x->sink.body.len);
 }
 
 static int retryable(CURLcode e, long status)

@@ -27,9 +27,13 @@ struct fetch_multi_opts {
 	 * has work that may add URLs, which keeps the run going when every URL
 	 * has ended. NULL: the run ends when every URL has. */
 	int (*turn)(void *arg);
+	/* Called on the running thread with each robots.txt that arrived with
+	 * a 2xx status (its URL and body), so the caller can read more of it
+	 * (Sitemap: lines) without asking for it again; may add URLs. NULL: not called. */
+	void (*robots_text)(void *arg, const char *robots_url, const char *text, size_t len);
 };
 
-#define FETCH_MULTI_OPTS_INIT { 8, 2, 1000L, 3, 1000L, 120000L, 1, "scrape", 0, NULL, 0, NULL, NULL }
+#define FETCH_MULTI_OPTS_INIT { 8, 2, 1000L, 3, 1000L, 120000L, 1, "scrape", 0, NULL, 0, NULL, NULL, NULL }
 
 /* fetch_multi_add flags */
 #define FETCH_ANY_TYPE 1        /* keep every Content-Type (a sitemap served as application/gzip) */

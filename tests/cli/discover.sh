@@ -65,6 +65,7 @@ check sitemap-home \
 	'for p in ["/sitemap.xml", "/sitemaps/news.xml.gz", "/sitemaps/blog.xml", "/sitemaps/pages.txt", "/sitemaps/loop.xml"]:' \
 	'    paths.count(p) == 1 or fails.append("%s fetched %d times (index cycle?)" % (p, paths.count(p)))' \
 	'[p for p in paths if p.startswith(("/news/", "/blog/"))] and fails.append("--list-only fetched pages")' \
+	'paths.count("/robots.txt") == 1 or fails.append("robots.txt asked %d times" % paths.count("/robots.txt"))' \
 	'"exit 0" in open(os.path.join(tmp, "sm.status")).read() or fails.append(open(os.path.join(tmp, "sm.err")).read())'
 
 clear_log
