@@ -80,6 +80,15 @@ check sitemap-fetch \
 	'paths = [p for t, h, p in log() if p.startswith(("/news/", "/blog/", "/about"))]' \
 	'len(paths) == len(set(paths)) or fails.append("a page fetched twice")'
 
+# --resume after a complete run: the sitemaps are read again, no page is fetched
+clear_log
+"$bin" --sitemap "$s/sitemap.xml" -o "$tmp/smout" --resume --delay 0 "${R[@]}" 2>"$tmp/smres.err"
+st=$?
+check sitemap-resume "$st == 0 or fails.append('exit $st')" \
+	'[p for t, h, p in log() if p.startswith(("/news/", "/blog/", "/about"))] and fails.append("--resume fetched pages again")' \
+	'"261 done before (--resume)" in open(os.path.join(tmp, "smres.err")).read() or fails.append(open(os.path.join(tmp, "smres.err")).read()[-300:])' \
+	'len(results("smout")) == 261 or fails.append("results.jsonl grew: %d lines" % len(results("smout")))'
+
 "$bin" --sitemap "$s/sitemap.xml" --lastmod-after 2024-01-20 --list-only --delay 0 "${R[@]}" >"$tmp/lm.txt" 2>/dev/null
 check lastmod 'same(lines("lm.txt"), exp["lastmod"]("2024-01-20"), "--lastmod-after 2024-01-20")' \
 	'len(lines("lm.txt")) == 63 or fails.append("63 news after the date, got %d" % len(lines("lm.txt")))'
