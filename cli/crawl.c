@@ -89,7 +89,6 @@ struct crawl {
 	char robots_site[900]; /* --sitemap of a site: the origin whose robots.txt names sitemaps */
 	size_t admitted, nfiles, resumed, dups, capped, too_old, nfound_files;
 	int find_rc;           /* first failure while finding pages */
-	char find_error[1024];
 	size_t total, finished, ok, failed, not_html, disallowed;
 	size_t by_error[16];
 	int status;            /* first failure's exit code */
@@ -444,15 +443,13 @@ static void admit(struct crawl *c, const char *url, int depth, int from_frontier
 	c->total++;
 }
 
-/* A failure while finding pages: reported, the first one kept for the exit status. */
+/* A failure while finding pages: reported; the first one's code makes the exit status. */
 static void find_failed(struct crawl *c, int rc, const char *msg)
 {
 	if (!c->o->quiet)
 		fprintf(stderr, "scrape: %s\n", msg);
-	if (c->find_rc == SCRAPE_OK) {
+	if (c->find_rc == SCRAPE_OK)
 		c->find_rc = rc;
-		snprintf(c->find_error, sizeof c->find_error, "%s", msg);
-	}
 }
 
 static int looks_html(const char *type, const scrape_document *d)
