@@ -720,7 +720,7 @@ static int turn(void *arg)
 			continue;
 		}
 		admit_links(c, p);
-		if (page_pool_push(c->pool, p) != 0) {
+		if (page_pool_push(c->pool, p, 0) != 0) {
 			work(c, p); /* out of memory for the queue: cleaned here */
 			record(c, p);
 		}
@@ -775,7 +775,8 @@ static void on_done(void *arg, struct fetch_result *r)
 	if (r->outcome == FETCH_OK) {
 		p->doc = r->doc;
 		r->doc = NULL; /* the worker frees it */
-		if (page_pool_push(c->pool, p) == 0)
+		/* links first: the frontier waits for them, not for the cleaning */
+		if (page_pool_push(c->pool, p, p->stage == STAGE_LINKS) == 0)
 			return;
 		r->doc = p->doc;
 		p->doc = NULL;

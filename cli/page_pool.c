@@ -93,7 +93,7 @@ fail:
 	return -1;
 }
 
-int page_pool_push(struct page_pool *p, void *item)
+int page_pool_push(struct page_pool *p, void *item, int urgent)
 {
 	struct node *n = malloc(sizeof *n);
 	if (!n)
@@ -103,11 +103,18 @@ int page_pool_push(struct page_pool *p, void *item)
 	pthread_mutex_lock(&p->lock);
 	while (p->waiting >= p->bound)
 		pthread_cond_wait(&p->room_cv, &p->lock);
-	if (p->todo_tail)
-		p->todo_tail->next = n;
-	else
+	if (urgent) {
+		n->next = p->todo;
 		p->todo = n;
-	p->todo_tail = n;
+		if (!p->todo_tail)
+			p->todo_tail = n;
+	} else {
+		if (p->todo_tail)
+			p->todo_tail->next = n;
+		else
+			p->todo = n;
+		p->todo_tail = n;
+	}
 	p->waiting++;
 	p->pending++;
 	pthread_cond_signal(&p->work_cv);

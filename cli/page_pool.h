@@ -17,9 +17,10 @@ struct page_pool;
 int page_pool_start(struct page_pool **out, int threads, size_t bound, void (*work)(void *ctx, void *item),
 		    void (*ready)(void *ctx), void *ctx);
 
-/* Hands item to the workers; blocks while `bound` items wait already.
- * 0, or -1 when out of memory (the item is then not taken). */
-int page_pool_push(struct page_pool *p, void *item);
+/* Hands item to the workers, behind the items waiting, or before them
+ * when urgent; blocks while `bound` items wait already. 0, or -1 when out
+ * of memory (the item is then not taken). */
+int page_pool_push(struct page_pool *p, void *item, int urgent);
 
 /* A finished item (the caller owns it again), or NULL when none is ready. */
 void *page_pool_pop(struct page_pool *p);
