@@ -98,6 +98,12 @@ static void process(void *ctx, void *job, struct pool_result *r)
 			buf_putc(&line, ',');
 			buf_put(&line, text + 1, len - 1);
 		} else {
+			/* a page without content still has a type */
+			const char *type = rc == SCRAPE_ENOCONTENT ? scrape_error_page_type() : NULL;
+			if (type) {
+				buf_puts(&line, ",\"page_type\":");
+				json_put_string(&line, type, strlen(type));
+			}
 			buf_puts(&line, ",\"error\":");
 			const char *m = r->message ? r->message : "failed";
 			json_put_string(&line, m, strlen(m));

@@ -3,12 +3,14 @@
  * NAME.txt means the page must have no main content. */
 #include "cli.h"
 #include "buf.h"
+#include "rules_cli.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int has_suffix(const char *s, const char *suf)
@@ -126,6 +128,20 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 	closedir(dh);
 	qsort(names, n, sizeof *names, cmp_names);
 
+	/* DIR/rules: the folder's own per-site rules, for every fixture in it */
+	scrape_rules *dir_rules = NULL;
+	char rules_path[4200];
+	snprintf(rules_path, sizeof rules_path, "%s/rules", dir);
+	struct stat st;
+	if (stat(rules_path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    scrape_rules_load(&dir_rules, rules_path) != SCRAPE_OK) {
+		fprintf(stderr, "scrape: %s\n", scrape_error_last());
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return EXIT_USAGE;
+	}
+
 	size_t passed = 0, failed = 0, updated = 0, errors = 0;
 	for (size_t i = 0; i < n; i++) {
 		char stem[4096], page[4096], path[4200];
@@ -141,8 +157,12 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 		struct cli_opts o = *base;
 		o.mode = MODE_EXTRACT;
 		o.lib.charset = NULL;
+		o.rules_mine = 0; /* NAME.opts may load its own (--rules), freed below */
+		if (dir_rules)
+			o.lib.rules = dir_rules;
 		snprintf(path, sizeof path, "%s.opts", stem);
 		if (apply_opts_file(&o, path, path) != 0) {
+			rules_cli_release(&o);
 			errors++;
 			continue;
 		}
@@ -152,6 +172,7 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 		if (run_fixture(&o, page, &actual) != SCRAPE_OK) {
 			errors++;
 			buf_free(&actual);
+			rules_cli_release(&o);
 			continue;
 		}
 		snprintf(path, sizeof path, "%s.txt", stem);
@@ -177,7 +198,9 @@ int cli_check(const struct cli_opts *base, const char *dir_arg)
 		}
 		buf_free(&actual);
 		buf_free(&expected);
+		rules_cli_release(&o);
 	}
+	scrape_rules_free(dir_rules);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

@@ -42,6 +42,11 @@ struct cli_opts {
 	int insecure;      /* --insecure: no TLS verification */
 	const char *resolve[64]; /* --resolve HOST:PORT:ADDR */
 	int nresolve;
+	/* per-site rules and reports (rules_cli.c) */
+	scrape_rules *rules; /* --rules FILE or the default file; lib.rules points here */
+	int rules_mine;    /* this struct loaded `rules` and frees it (rules_cli_release) */
+	int rules_set;     /* --rules or --no-rules given: no default file */
+	const char *explain; /* --explain REPORT.html, or - for plain text on stderr */
 	/* finding the pages of a site (crawl.c, crawl_options.c) */
 	int find;          /* FIND_NONE, or which of --sitemap, --feed, --crawl */
 	const char *start_url; /* their URL */

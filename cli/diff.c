@@ -1,8 +1,13 @@
-/* diff.c - a small unified diff of two texts, for fixture failures. */
+/* diff.c - a small unified diff of two texts, for fixture failures. A
+ * changed line (a paragraph) that still shares most of its words with the
+ * line it replaces is shown once, prefixed '~', with the words that changed
+ * marked inside it as git diff --word-diff does: [-removed-]{+added+}, or in
+ * red and green without brackets on a terminal (NO_COLOR turns colour off). */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct line {
 	const char *s;
@@ -46,6 +51,122 @@ static void put_line(FILE *f, char mark, const struct line *l)
 	fputc(mark, f);
 	fwrite(l->s, 1, l->len, f);
 	fputc('\n', f);
+}
+
+/* A word with the spaces before it. */
+struct word {
+	const char *s;
+	size_t len;  /* spaces and word */
+	size_t sp;   /* how many of them are spaces */
+};
+
+static size_t split_words(const struct line *l, struct word **out)
+{
+	size_t n = 0, cap = 16;
+	struct word *v = malloc(cap * sizeof *v);
+	for (size_t i = 0; v && i < l->len;) {
+		size_t st = i;
+		while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+			i++;
+		size_t sp = i - st;
+		while (i < l->len && l->s[i] != ' ' && l->s[i] != '\t')
+			i++;
+		if (n == cap) {
+			struct word *p = realloc(v, 2 * cap * sizeof *p);
+			if (!p) {
+				free(v);
+				v = NULL;
+				break;
+			}
+			v = p;
+			cap *= 2;
+		}
+		v[n++] = (struct word){ l->s + st, i - st, sp };
+	}
+	*out = v;
+	return v ? n : 0;
+}
+
+static int same_word(const struct word *a, const struct word *b)
+{
+	return a->len - a->sp == b->len - b->sp && memcmp(a->s + a->sp, b->s + b->sp, a->len - a->sp) == 0;
+}
+
+/* Prints a run of words of one kind (0 same, 1 removed, 2 added). */
+static void put_run(FILE *f, int op, const struct word *w, size_t n, int colour, int after_removed)
+{
+	if (!n)
+		return;
+	/* "[-old-]{+new+}": the added run follows the removed one directly */
+	if (!(op == 2 && after_removed))
+		fwrite(w[0].s, 1, w[0].sp, f);
+	if (op)
+		fputs(colour ? (op == 1 ? "\033[31m" : "\033[32m") : (op == 1 ? "[-" : "{+"), f);
+	fwrite(w[0].s + w[0].sp, 1, w[0].len - w[0].sp, f);
+	for (size_t k = 1; k < n; k++)
+		fwrite(w[k].s, 1, w[k].len, f);
+	if (op)
+		fputs(colour ? "\033[m" : (op == 1 ? "-]" : "+}"), f);
+}
+
+/* Prints a as changed into b, word by word, when they share at least half
+ * of the longer one's words; returns 0 (nothing printed) otherwise. */
+static int put_word_diff(FILE *f, const struct line *a, const struct line *b, int colour)
+{
+	struct word *wa, *wb;
+	size_t na = split_words(a, &wa), nb = split_words(b, &wb);
+	unsigned *dp = NULL;
+	unsigned char *ops = NULL;
+	int shown = 0;
+	if (!wa || !wb || na == 0 || nb == 0 || na * nb > 1000000)
+		goto out;
+	dp = calloc((na + 1) * (nb + 1), sizeof *dp);
+	ops = malloc(na + nb);
+	if (!dp || !ops)
+		goto out;
+	for (size_t i = na; i-- > 0;)
+		for (size_t j = nb; j-- > 0;)
+			dp[i * (nb + 1) + j] = same_word(&wa[i], &wb[j]) ? dp[(i + 1) * (nb + 1) + j + 1] + 1
+				: dp[(i + 1) * (nb + 1) + j] > dp[i * (nb + 1) + j + 1] ? dp[(i + 1) * (nb + 1) + j]
+				: dp[i * (nb + 1) + j + 1];
+	size_t longer = na > nb ? na : nb;
+	if (dp[0] * 2 < longer)
+		goto out;
+	/* the edit script, one op a word, then printed run by run */
+	size_t nops = 0, i = 0, j = 0;
+	while (i < na || j < nb) {
+		if (i < na && j < nb && same_word(&wa[i], &wb[j]))
+			ops[nops++] = 0, i++, j++;
+		else if (i < na && (j == nb || dp[(i + 1) * (nb + 1) + j] >= dp[i * (nb + 1) + j + 1]))
+			ops[nops++] = 1, i++;
+		else
+			ops[nops++] = 2, j++;
+	}
+	fputc('~', f);
+	i = j = 0;
+	int last = 0;
+	for (size_t k = 0; k < nops;) {
+		int op = ops[k];
+		size_t n = 0;
+		while (k + n < nops && ops[k + n] == op)
+			n++;
+		if (op == 0)
+			put_run(f, 0, &wb[j], n, colour, 0), i += n, j += n;
+		else if (op == 1)
+			put_run(f, 1, &wa[i], n, colour, 0), i += n;
+		else
+			put_run(f, 2, &wb[j], n, colour, last == 1), j += n;
+		last = op;
+		k += n;
+	}
+	fputc('\n', f);
+	shown = 1;
+out:
+	free(dp);
+	free(ops);
+	free(wa);
+	free(wb);
+	return shown;
 }
 
 /* Edit script by LCS over the middle part that differs (common head and tail
@@ -105,16 +226,37 @@ void cli_diff(FILE *f, const char *name_a, const char *a, size_t alen,
 		db + pre + post);
 	for (size_t k = head - pre; k < head; k++)
 		put_line(f, ' ', &la[k]);
+	const char *no_colour = getenv("NO_COLOR");
+	int colour = isatty(fileno(f)) && !(no_colour && *no_colour);
 	size_t i = head, j = head;
-	for (size_t k = 0; k < nops; k++) {
+	for (size_t k = 0; k < nops;) {
 		if (ops[k] == 0) {
 			put_line(f, ' ', &la[i++]);
 			j++;
-		} else if (ops[k] == 1) {
-			put_line(f, '-', &la[i++]);
-		} else {
-			put_line(f, '+', &lb[j++]);
+			k++;
+			continue;
 		}
+		/* removed lines, then the added ones: line p of each pair is
+		 * shown word by word when the two are alike */
+		size_t nd = 0, ni = 0;
+		while (k + nd < nops && ops[k + nd] == 1)
+			nd++;
+		while (k + nd + ni < nops && ops[k + nd + ni] == 2)
+			ni++;
+		size_t pairs = nd < ni ? nd : ni;
+		for (size_t p = 0; p < pairs; p++) {
+			if (!put_word_diff(f, &la[i + p], &lb[j + p], colour)) {
+				put_line(f, '-', &la[i + p]);
+				put_line(f, '+', &lb[j + p]);
+			}
+		}
+		for (size_t p = pairs; p < nd; p++)
+			put_line(f, '-', &la[i + p]);
+		for (size_t p = pairs; p < ni; p++)
+			put_line(f, '+', &lb[j + p]);
+		i += nd;
+		j += ni;
+		k += nd + ni;
 	}
 	for (size_t k = 0; k < post; k++)
 		put_line(f, ' ', &la[na - tail + k]);

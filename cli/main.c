@@ -2,6 +2,7 @@
 #include "bulk.h"
 #include "cli.h"
 #include "crawl.h"
+#include "rules_cli.h"
 #include "warc_run.h"
 
 #include <stdio.h>
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
 			int pos = i;
 			if (cli_parse(&o, argc, argv, &pos, "") != 0) {
 				free(sources);
+				rules_cli_release(&o);
 				return EXIT_USAGE;
 			}
 			/* cli_parse stops at the first source, or consumed "--" */
@@ -53,7 +55,19 @@ int main(int argc, char **argv)
 	}
 
 	int status = EXIT_OK_;
-	if (o.mode == MODE_CHECK) {
+	/* fixtures are checked with their folder's rules only, not the user's */
+	if (o.mode == MODE_EXTRACT && (status = rules_cli_load_default(&o)) != EXIT_OK_) {
+		free(sources);
+		return status;
+	}
+	if (o.explain && (o.mode != MODE_EXTRACT || o.warc || o.outdir || o.jsonl || o.url_list ||
+			  nsources != 1)) {
+		fputs("scrape: --explain takes one page (a file, a URL or -), without -o, --jsonl, "
+		      "--warc, -i, --check or --repair\n", stderr);
+		status = EXIT_USAGE;
+	} else if (o.explain) {
+		status = rules_cli_explain(&o, sources[0], stdout);
+	} else if (o.mode == MODE_CHECK) {
 		if (nsources != 1) {
 			fputs("scrape: --check takes one fixture folder (see scrape --help)\n", stderr);
 			status = EXIT_USAGE;
@@ -99,5 +113,6 @@ int main(int argc, char **argv)
 		}
 	}
 	free(sources);
+	rules_cli_release(&o);
 	return status;
 }

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "crawl.h"
+#include "rules_cli.h"
 #include "warc_run.h"
 
 #include <errno.h>
@@ -41,6 +42,14 @@ void cli_usage(FILE *f)
 	      "  --timeout SECONDS   total time for a fetch (default 30)\n"
 	      "  --connect-timeout SECONDS  (default 10)\n"
 	      "  --user-agent STRING (default scrape/" SCRAPE_VERSION ")\n"
+	      "\n", f);
+	fputs("Rules and reports:\n"
+	      "  --rules FILE        per-site rules, one a line: HOST-PATTERN keep|drop|main\n"
+	      "                      SELECTOR (# comments); default: $XDG_CONFIG_HOME/scrape/rules\n"
+	      "                      or ~/.config/scrape/rules when it exists (not for --check)\n"
+	      "  --no-rules          use no rules file\n"
+	      "  --explain REPORT    one page: also write a self-contained HTML report of why\n"
+	      "                      each block was kept or dropped (- : plain text on stderr)\n"
 	      "\n"
 	      "Bulk (files and folders, recursively: .html .htm .xhtml and their .gz):\n"
 	      "  -o, --output DIR    write one output per input under DIR (tree mirrored,\n"
@@ -248,7 +257,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			else
 				o->lib.connect_timeout_ms = ms;
 			i++;
-		} else if ((crawl_rc = crawl_parse_option(o, argc, argv, &i, where)) != 0) {
+		} else if ((crawl_rc = crawl_parse_option(o, argc, argv, &i, where)) != 0 ||
+			   (crawl_rc = rules_cli_parse_option(o, argc, argv, &i, where)) != 0) {
 			if (crawl_rc < 0)
 				return EXIT_USAGE;
 		} else {

@@ -306,6 +306,9 @@ static void process_record(void *ctx, void *job, struct pool_result *res)
 		else
 			json_put_string(&line, sr->text, sr->text_len);
 	} else {
+		/* a page without content still has a type */
+		if (rc == SCRAPE_ENOCONTENT)
+			put_field(&line, "page_type", scrape_error_page_type());
 		put_field(&line, "error", reason);
 		res->code = cli_exit_code(rc);
 		res->error = rc;

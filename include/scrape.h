@@ -47,6 +47,9 @@ typedef enum {
 	SCRAPE_FORMAT_JSON = 2
 } scrape_format;
 
+/* Per-site rules (see scrape_rules_parse). */
+typedef struct scrape_rules scrape_rules;
+
 typedef struct {
 	unsigned int version;      /* SCRAPE_OPTIONS_VERSION */
 	scrape_format format;
@@ -61,15 +64,17 @@ typedef struct {
 	size_t max_nodes;          /* markup past this many nodes is dropped (text kept) */
 	size_t max_output_bytes;   /* longer renderings are cut (SCRAPE_ELIMIT) */
 	long page_timeout_ms;      /* per-page processing time, checked between stages; 0: none */
+	/* version 2 */
+	const scrape_rules *rules; /* per-site rules, or NULL; the caller keeps them alive */
 } scrape_options;
 
-#define SCRAPE_OPTIONS_VERSION 1
+#define SCRAPE_OPTIONS_VERSION 2
 #define SCRAPE_DEFAULT_MAX_INPUT ((size_t)32 * 1024 * 1024)
 #define SCRAPE_DEFAULT_MAX_NODES ((size_t)1000000)
 #define SCRAPE_DEFAULT_MAX_OUTPUT ((size_t)32 * 1024 * 1024)
 #define SCRAPE_OPTIONS_INIT { SCRAPE_OPTIONS_VERSION, SCRAPE_FORMAT_TEXT, 1, 1, NULL, \
 	SCRAPE_DEFAULT_MAX_INPUT, 512, 10000L, 30000L, NULL, SCRAPE_DEFAULT_MAX_NODES, \
-	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L }
+	SCRAPE_DEFAULT_MAX_OUTPUT, 30000L, NULL }
 
 /* A document as it came in: raw bytes and what the transport said. */
 typedef struct {
@@ -123,12 +128,56 @@ void scrape_result_free(scrape_result *result);
  * shape of the page. Never NULL; the string lives as long as the program.
  */
 const char *scrape_result_page_type(const scrape_result *result);
+/* After scrape_html failed on this thread, the type of the page it failed on
+ * when it got as far as parsing it (SCRAPE_ENOCONTENT, a late time limit),
+ * else NULL. Lets a caller type every page, even one without content. */
+const char *scrape_error_page_type(void);
 
 /* Renders a result in opts->format. Caller frees *out with free(). Output
  * longer than opts->max_output_bytes gives SCRAPE_ELIMIT with *out holding
  * the output cut to the limit (at a character boundary). */
 int scrape_render(char **out, size_t *out_len, const scrape_result *result,
 		  const scrape_options *opts);
+
+/*
+ * Per-site rules: one a line, `HOST-PATTERN keep|drop|main SELECTOR`, `#`
+ * comments. HOST-PATTERN: `*` (every page), `*.example.com` (example.com and
+ * the hosts under it) or a host name. SELECTOR: type, `.class`, `#id`,
+ * `[attr]`, `[attr=value]`, descendant (space) and child (`>`) combinators,
+ * comma lists. `drop` leaves the matched elements out, `keep` forces them
+ * in, `main` makes the first matched element the main content. The page's
+ * host is that of the URL given to scrape_html, else of its canonical URL.
+ * A node follows the nearest element a rule matched; when several rules
+ * match that element, the host's rules come before the `*` rules, and
+ * within each, the earlier line first.
+ *
+ * Parses rules text; `origin` names it in messages (NULL: "rules"). A line
+ * it cannot parse gives SCRAPE_EUSAGE with scrape_error_last() saying
+ * "ORIGIN:LINE:COLUMN: what". The caller frees *out with scrape_rules_free.
+ */
+int scrape_rules_parse(scrape_rules **out, const char *text, size_t len, const char *origin);
+/* Reads and parses a rules file (SCRAPE_EIO when it cannot be read). */
+int scrape_rules_load(scrape_rules **out, const char *path);
+void scrape_rules_free(scrape_rules *rules);
+
+/*
+ * A report of why each text block of a page was kept or dropped.
+ * scrape_html_explain works as scrape_html and also hands out *explain
+ * (freed by the caller with scrape_explain_free) whenever the page was
+ * parsed, also when it returns SCRAPE_ENOCONTENT: the report then says why
+ * nothing was kept. *explain is NULL when the page failed earlier.
+ */
+typedef struct scrape_explain scrape_explain;
+int scrape_html_explain(scrape_result **out, scrape_explain **explain, const char *html, size_t len,
+			const char *content_type, const char *url, const scrape_options *opts);
+/* Renders a report: html=1 a self-contained HTML page (no scripts, no
+ * external resources, the page's text escaped), html=0 plain text. The
+ * caller frees *out with free(). */
+int scrape_explain_render(char **out, size_t *out_len, const scrape_explain *explain, int html);
+/* Names the source in the report (a file name; the URL is shown when none
+ * is set). 0 or SCRAPE_ENOMEM. */
+int scrape_explain_set_source(scrape_explain *explain, const char *source);
+void scrape_explain_free(scrape_explain *explain);
 
 /* Repairs damaged UTF-8 text (mojibake, entities, fused words, lost
  * apostrophes, boilerplate lines). Line structure is kept. Caller frees *out. */

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "dom.h"
 #include "error.h"
+#include "explain.h"
 #include "extract.h"
 #include "filter.h"
 #include "json.h"
@@ -14,12 +15,14 @@
 #include "page_type.h"
 #include "render.h"
 #include "repair.h"
+#include "rules.h"
 #include "scrape.h"
 #include "sniff.h"
 #include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Runs the repair stage over every block, with the document as context. */
 static int repair_blocks(struct block_list *l)
@@ -49,6 +52,8 @@ static int repair_blocks(struct block_list *l)
 			rc = repair_apply(r, &tmp, texts[i], lens[i]);
 		if (rc == SCRAPE_OK)
 			rc = blocks_add(&fixed, b->kind, b->level, b->group, tmp.data ? tmp.data : "", tmp.len);
+		if (rc == SCRAPE_OK)
+			fixed.v[fixed.n - 1].forced = b->forced;
 	}
 	buf_free(&tmp);
 	if (rc == SCRAPE_OK) {
@@ -67,6 +72,14 @@ out:
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+/* the type of the page scrape_html parsed last on this thread, for failures */
+static _Thread_local const char *last_page_type;
+
+const char *scrape_error_page_type(void)
+{
+	return last_page_type;
 }
 
 const char *scrape_result_page_type(const scrape_result *r)
@@ -94,15 +107,43 @@ void scrape_result_free(scrape_result *r)
 	free(r);
 }
 
-int scrape_html(scrape_result **out, const char *html, size_t len,
-		const char *content_type, const char *url, const scrape_options *opts)
+/* Milliseconds since *t, and *t moved to now (for the report's stage times). */
+static double lap(struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - t->tv_sec) * 1e3 + (double)(now.tv_nsec - t->tv_nsec) / 1e6;
+	*t = now;
+	return ms;
+}
+
+/* The rules for a page: its host from the URL given, else its canonical URL. */
+static int apply_rules(struct dom *d, const scrape_options *opts, const char *url, const struct meta *m,
+		       char *host, size_t host_cap, struct rules_outcome *outcome)
+{
+	const scrape_rules *rules = opts->version >= 2 ? opts->rules : NULL;
+	rules_url_host(host, host_cap, url);
+	if (!host[0] && m->url)
+		rules_url_host(host, host_cap, m->url);
+	if (!rules)
+		return SCRAPE_OK;
+	if (rules_apply(rules, d, host[0] ? host : NULL, outcome) != SCRAPE_OK)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory while applying rules");
+	return SCRAPE_OK;
+}
+
+/* The pipeline; with x non-NULL, every stage also reports to it. */
+static int run(scrape_result **out, struct scrape_explain *x, const char *html, size_t len,
+	       const char *content_type, const char *url, const scrape_options *opts)
 {
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
-	struct timespec start;
+	last_page_type = NULL;
+	struct timespec start, t;
 	limits_start(&start);
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	if (len > opts->max_input_bytes)
 		return scrape_error_set(SCRAPE_ELIMIT, "document of %zu bytes exceeds the limit of %zu bytes",
 					len, opts->max_input_bytes);
@@ -124,6 +165,7 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	rc = decode_to_utf8(&utf8, &utf8_len, NULL, html, len, label[0] ? label : NULL);
 	if (rc != SCRAPE_OK)
 		return rc;
+	explain_stage(x, "decode", lap(&t));
 	/* depth, node and attribute limits, before Gumbo (see html_guard.c) */
 	struct buf notes = BUF_INIT;
 	if ((rc = limits_guard_html(&utf8, &utf8_len, &notes, opts)) != SCRAPE_OK ||
@@ -152,6 +194,10 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	rc = dom_parse(&d, utf8, utf8_len, opts->max_depth, arena);
 	if (rc != SCRAPE_OK)
 		goto fail_early;
+	explain_stage(x, "parse", lap(&t));
+	char host[256];
+	struct rules_outcome outcome;
+	memset(&outcome, 0, sizeof outcome);
 	if ((rc = limits_check_time(&start, opts, "parsing")) != SCRAPE_OK ||
 	    (rc = meta_extract(&m, &d)) != SCRAPE_OK) {
 		dom_free(&d);
@@ -159,7 +205,22 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	}
 	/* the URL the page came from, else the one it names as canonical */
 	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
-	if ((rc = extract_content(blocks, &d)) != SCRAPE_OK) {
+	last_page_type = r->page_type;
+	if ((rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||
+	    (x && (rc = explain_attach(x, &d)) != SCRAPE_OK)) {
+		free(outcome.by_rule);
+		dom_free(&d);
+		goto fail_early;
+	}
+	explain_stage(x, "metadata, page type and rules", lap(&t));
+	rc = extract_content(blocks, &d);
+	explain_stage(x, "extraction", lap(&t));
+	if (rc == SCRAPE_OK && x)
+		rc = explain_capture(x, &d, blocks, opts->version >= 2 ? opts->rules : NULL, &outcome,
+				     host[0] ? host : NULL, m.title, r->page_type, m.jsonld_body != NULL);
+	free(outcome.by_rule);
+	d.trace = NULL;
+	if (rc != SCRAPE_OK) {
 		dom_free(&d);
 		goto fail_early;
 	}
@@ -168,11 +229,19 @@ int scrape_html(scrape_result **out, const char *html, size_t len,
 	free(utf8);
 	utf8 = NULL;
 
+	lap(&t);
 	filter_blocks(blocks, m.title);
+	explain_filtered(x, blocks, m.title);
+	explain_stage(x, "block filters", lap(&t));
 	if ((rc = limits_check_time(&start, opts, "extraction")) != SCRAPE_OK ||
 	    (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK) ||
 	    (rc = limits_check_time(&start, opts, "repair")) != SCRAPE_OK)
 		goto fail;
+	if (opts->repair) {
+		explain_stage(x, "repair", lap(&t));
+		if (x && (rc = explain_repaired(x, blocks)) != SCRAPE_OK)
+			goto fail;
+	}
 	if (blocks->n == 0) {
 		/* with the limits hit, if any: they may be why */
 		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found%s%s",
@@ -216,6 +285,29 @@ fail:
 	if (r)
 		free(r->text);
 	free(r);
+	return rc;
+}
+
+int scrape_html(scrape_result **out, const char *html, size_t len,
+		const char *content_type, const char *url, const scrape_options *opts)
+{
+	return run(out, NULL, html, len, content_type, url, opts);
+}
+
+int scrape_html_explain(scrape_result **out, scrape_explain **explain, const char *html, size_t len,
+			const char *content_type, const char *url, const scrape_options *opts)
+{
+	*out = NULL;
+	*explain = explain_new(url);
+	if (!*explain)
+		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+	int rc = run(out, *explain, html, len, content_type, url, opts);
+	explain_status(*explain, rc, rc ? scrape_error_last() : NULL);
+	/* a report only for a page that was parsed: it has blocks or a verdict */
+	if (rc != SCRAPE_OK && rc != SCRAPE_ENOCONTENT && !explain_parsed(*explain)) {
+		scrape_explain_free(*explain);
+		*explain = NULL;
+	}
 	return rc;
 }
 

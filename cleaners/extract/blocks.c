@@ -18,7 +18,7 @@ int blocks_add(struct block_list *l, enum block_kind kind, int level, unsigned g
 	size_t off = l->text.len;
 	if (buf_put(&l->text, s, len) || buf_putc(&l->text, '\0'))
 		return SCRAPE_ENOMEM;
-	l->v[l->n++] = (struct block){ kind, level, group, off, len };
+	l->v[l->n++] = (struct block){ kind, level, group, off, len, 0 };
 	return SCRAPE_OK;
 }
 

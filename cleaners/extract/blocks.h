@@ -22,6 +22,7 @@ struct block {
 	unsigned group;  /* consecutive blocks with the same kind and group form one list/table */
 	size_t off;      /* text at list->text.data + off, len bytes, no NUL in between */
 	size_t len;
+	int forced;      /* text from a "keep" rule (DN_KEEP): block filters leave it */
 };
 
 struct block_list {

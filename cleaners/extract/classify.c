@@ -26,6 +26,9 @@ static const char *const boiler_words[] = {
 	"tooltip*", "popover*", "hovercard*", "rollover*",
 };
 
+/* dnode.boiler_word holds 1 + an index of this list in a byte */
+_Static_assert(sizeof boiler_words / sizeof *boiler_words < 255, "boiler_words must fit a byte");
+
 /* Words that keep an element whatever else its names say. */
 static const char *const content_words[] = {
 	"article", "articlebody", "article-body", "article-content", "body", "content",
@@ -33,6 +36,7 @@ static const char *const content_words[] = {
 	"story-body", "storycontent", "text", "blog-post", "prose", "page-content",
 };
 
+/* 1 + the index in list of the word w[0..n), 0 if it is not there. */
 static int word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
 	if (n == 0)
@@ -46,17 +50,19 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
 		size_t pl = strlen(p);
 		if (p[pl - 1] == '*') {
 			if (n >= pl - 1 && strncasecmp(w, p, pl - 1) == 0)
-				return 1;
+				return (int)i + 1;
 		} else if (n == pl && strncasecmp(w, p, n) == 0) {
-			return 1;
+			return (int)i + 1;
 		}
 	}
 	return 0;
 }
 
-/* 1 if a whitespace-separated token of value (or, with split_words, a run
- * of letters and digits inside one: "share-bar" -> "share", "bar") is in list. */
-static int names_match(const char *value, const char *const *list, size_t count, int split_words)
+/* 1 + the index in list of the first whitespace-separated token of value
+ * (or, with split_words, a run of letters and digits inside one:
+ * "share-bar" -> "share", "bar") that is in list; 0 if none is. */
+static int names_match(const char *value, const char *const *list, size_t count, int split_words,
+		       int (*ignore)(unsigned word))
 {
 	const char *s = value;
 	while (*s) {
@@ -68,8 +74,9 @@ static int names_match(const char *value, const char *const *list, size_t count,
 		size_t tl = (size_t)(s - tok);
 		if (!tl)
 			continue;
-		if (word_in(tok, tl, list, count))
-			return 1;
+		int k = word_in(tok, tl, list, count);
+		if (k && !(ignore && ignore((unsigned)k)))
+			return k;
 		if (!split_words)
 			continue;
 		const char *w = tok;
@@ -79,8 +86,9 @@ static int names_match(const char *value, const char *const *list, size_t count,
 			while (e < tok + tl && isalnum((unsigned char)*e) &&
 			       !(e > w && isupper((unsigned char)*e) && islower((unsigned char)e[-1])))
 				e++;
-			if (e > w && word_in(w, (size_t)(e - w), list, count))
-				return 1;
+			int kw = e > w ? word_in(w, (size_t)(e - w), list, count) : 0;
+			if (kw && !(ignore && ignore((unsigned)kw)))
+				return kw;
 			w = e < tok + tl && isalnum((unsigned char)*e) ? e : e + 1;
 		}
 	}
@@ -89,7 +97,7 @@ static int names_match(const char *value, const char *const *list, size_t count,
 
 int classify_names_content(const char *value)
 {
-	return value && names_match(value, content_words, sizeof content_words / sizeof *content_words, 0);
+	return value && names_match(value, content_words, sizeof content_words / sizeof *content_words, 0, NULL);
 }
 
 /* Names that mark furniture when small but wrap the article itself when it
@@ -98,7 +106,7 @@ static const char *const soft_words[] = { "paywall*" };
 
 int classify_names_soft(const char *value)
 {
-	return value && names_match(value, soft_words, sizeof soft_words / sizeof *soft_words, 1);
+	return value && names_match(value, soft_words, sizeof soft_words / sizeof *soft_words, 1, NULL);
 }
 
 /* Comment sections can hold most of a page's text, yet are never the article. */
@@ -106,12 +114,42 @@ static const char *const comment_words[] = { "comment*", "disqus", "respond" };
 
 int classify_names_comments(const char *value)
 {
-	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1);
+	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
 int classify_names_boilerplate(const char *value)
 {
-	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1);
+	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
+}
+
+int classify_word_is_comments(unsigned word)
+{
+	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
+		return 0;
+	const char *w = boiler_words[word - 1];
+	for (size_t i = 0; i < sizeof comment_words / sizeof *comment_words; i++)
+		if (strcmp(w, comment_words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int classify_names_furniture(const char *value)
+{
+	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1,
+				    classify_word_is_comments);
+}
+
+const char *classify_word_name(unsigned word)
+{
+	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
+		return NULL;
+	return boiler_words[word - 1];
+}
+
+/* Which boilerplate word a class/id value names (1 + its index), 0 none. */
+static unsigned boiler_word(const char *value)
+{
+	return value ? (unsigned)names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL) : 0;
 }
 
 static int style_hides(const char *style)
@@ -126,10 +164,13 @@ static int style_hides(const char *style)
 	return strstr(compact, "display:none") || strstr(compact, "visibility:hidden");
 }
 
-unsigned classify_element(const GumboNode *n)
+unsigned classify_element(const GumboNode *n, unsigned *word)
 {
+	*word = 0;
 	switch (n->v.element.tag) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_NOSCRIPT:
+		return DN_SKIP | DN_HIDDEN;
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
 	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
 	case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LABEL:
@@ -143,7 +184,7 @@ unsigned classify_element(const GumboNode *n)
 		break;
 	}
 	if (dom_attr(n, "hidden"))
-		return DN_SKIP;
+		return DN_SKIP | DN_HIDDEN;
 	const char *v = dom_attr(n, "aria-hidden");
 	if (v && strcasecmp(v, "true") == 0)
 		return DN_SKIP;
@@ -167,7 +208,12 @@ unsigned classify_element(const GumboNode *n)
 		return 0;
 	if (classify_names_content(cls) || classify_names_content(id))
 		return 0;
-	if (classify_names_boilerplate(cls) || classify_names_boilerplate(id))
+	unsigned w = boiler_word(cls);
+	if (!w)
+		w = boiler_word(id);
+	if (w) {
+		*word = w;
 		return DN_BOILER;
+	}
 	return 0;
 }

@@ -7,8 +7,11 @@
 #include <gumbo.h>
 #include <stddef.h>
 
-/* DN_SKIP and/or DN_BOILER flags (see node.h) for an element node. */
-unsigned classify_element(const GumboNode *n);
+/* DN_SKIP, DN_HIDDEN and/or DN_BOILER flags (see node.h) for an element
+ * node. With DN_BOILER, *word is set to a number (1-255) that names the
+ * boilerplate word of its class or id, the same for every element named
+ * by that word; 0 otherwise. */
+unsigned classify_element(const GumboNode *n, unsigned *word);
 
 /* 1 if a class/id value names boilerplate (and no content word saves it). */
 int classify_names_boilerplate(const char *value);
@@ -16,6 +19,14 @@ int classify_names_boilerplate(const char *value);
 int classify_names_soft(const char *value);
 /* 1 if a class/id value names a comment section ("comments", "disqus_thread"). */
 int classify_names_comments(const char *value);
+/* 1 if a class/id value names boilerplate besides comments
+ * ("comment-meta": "meta"; not "comment-body"). */
+int classify_names_furniture(const char *value);
+/* 1 if a boilerplate word number (see classify_element) is a comment word. */
+int classify_word_is_comments(unsigned word);
+/* The boilerplate word a number stands for ("share*", "related*": '*' marks
+ * a prefix), or NULL for 0 and unknown numbers. */
+const char *classify_word_name(unsigned word);
 /* 1 if a class/id value names article content ("article-body", "entry-content"). */
 int classify_names_content(const char *value);
 

@@ -66,19 +66,103 @@ struct walk_item {
 	uint32_t parent;
 };
 
-int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena)
-{
-	memset(d, 0, sizeof *d);
-	GumboOptions opts = kGumboDefaultOptions;
-	opts.allocator = gumbo_arena_alloc;
-	opts.deallocator = gumbo_arena_free;
-	opts.userdata = arena;
-	opts.max_errors = 0; /* recording parse errors costs time and memory */
-	d->arena = arena;
-	d->out = gumbo_parse_with_options(&opts, html, len);
-	if (!d->out)
-		return scrape_error_set(SCRAPE_ENOMEM, "cannot parse the document");
+/* Per boilerplate word (see classify_element), the text of the outermost
+ * elements it names. */
+#define BOILER_WORDS 256
 
+/* Subtree ends and statistics: children follow parents in pre-order, so a
+ * reverse pass sees every child before its parent. */
+static void sum_subtrees(struct dnode *nodes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nodes[i].end = (uint32_t)i + 1;
+	for (size_t i = n; i-- > 0;) {
+		struct dnode *c = &nodes[i];
+		if (dom_tag(c) == GUMBO_TAG_P && c->text_len > 0)
+			c->paras++;
+		if (c->flags & DN_SKIP) {
+			c->text_len = c->link_len = c->commas = c->paras = 0;
+		}
+		if (c->parent != UINT32_MAX) {
+			struct dnode *p = &nodes[c->parent];
+			if (c->end > p->end)
+				p->end = c->end;
+			p->text_len += c->text_len;
+			p->link_len += c->link_len;
+			p->commas += c->commas;
+			p->paras += c->paras;
+		}
+	}
+}
+
+/* Boilerplate names that describe a wrapper or the page's own building
+ * blocks rather than furniture lose their DN_BOILER flag:
+ * - a container that holds most of the page's text ("page has-sidebar", a
+ *   page-wide <form>);
+ * - a word whose elements together hold most of the page's text: page
+ *   builders name every block of the page "widget", so the word tells
+ *   nothing apart there;
+ * - a "paywall" wrapper around long text, a wrapper of quoted posts.
+ * Comment names are kept: a comment section may outweigh its article. */
+static void settle_boilerplate(struct dnode *nodes, size_t n)
+{
+	uint32_t total = n ? nodes[0].text_len - nodes[0].link_len : 0;
+	uint32_t by_word[BOILER_WORDS] = { 0 };
+	uint16_t count[BOILER_WORDS] = { 0 };
+	uint32_t comments = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct dnode *c = &nodes[i];
+		uint32_t len = c->text_len - c->link_len;
+		if ((c->flags & DN_BOILER) && len * 2 > total &&
+		    !classify_names_comments(dom_attr(c->g, "id")) &&
+		    !classify_names_comments(dom_attr(c->g, "class")))
+			c->flags &= ~(uint32_t)DN_BOILER;
+		int under = c->parent != UINT32_MAX && (nodes[c->parent].flags & (DN_BOILER | DN_UNDER_BOILER));
+		if (under)
+			c->flags |= DN_UNDER_BOILER; /* for now: set anew below */
+		if ((c->flags & DN_BOILER) && c->boiler_word && !under) {
+			by_word[c->boiler_word] += len;
+			if (count[c->boiler_word] < UINT16_MAX)
+				count[c->boiler_word]++;
+			if (classify_word_is_comments(c->boiler_word))
+				comments += len;
+		}
+	}
+	/* Comments that hold three quarters of the page's text are not a
+	 * section below an article: they are the page (a forum thread, Q&A),
+	 * unless an article of its own (4,000 characters) stands outside them. */
+	int thread = (uint64_t)comments * 4 > (uint64_t)total * 3 && total - comments < 4000;
+	/* one block alone is a wrapper or furniture: the first rule judges it */
+	for (size_t w = 0; w < BOILER_WORDS; w++)
+		if (count[w] < 2)
+			by_word[w] = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct dnode *c = &nodes[i];
+		c->flags &= ~(uint32_t)DN_UNDER_BOILER;
+		if ((c->flags & DN_BOILER) && thread && classify_word_is_comments(c->boiler_word) &&
+		    !classify_names_furniture(dom_attr(c->g, "class")) && !classify_names_furniture(dom_attr(c->g, "id")))
+			c->flags &= ~(uint32_t)DN_BOILER; /* a post; "comment-meta" stays out */
+		if ((c->flags & DN_BOILER) && c->boiler_word && by_word[c->boiler_word] * 2 > total &&
+		    !classify_names_comments(dom_attr(c->g, "id")) &&
+		    !classify_names_comments(dom_attr(c->g, "class")))
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if ((c->flags & DN_BOILER) && c->paras >= 2 && c->text_len - c->link_len >= 400 &&
+		    c->link_len * 4 < c->text_len &&
+		    (classify_names_soft(dom_attr(c->g, "class")) || classify_names_soft(dom_attr(c->g, "id"))))
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if ((c->flags & DN_BOILER) && c->text_len && quoted_text(nodes, i) * 2 > c->text_len)
+			c->flags &= ~(uint32_t)DN_BOILER;
+		if (c->parent != UINT32_MAX && (nodes[c->parent].flags & (DN_BOILER | DN_UNDER_BOILER)))
+			c->flags |= DN_UNDER_BOILER;
+	}
+}
+
+/* Builds d->nodes over the parsed tree. With reveal, elements hidden only by
+ * <noscript> or the hidden attribute (DN_HIDDEN) count as visible; without,
+ * *hidden gets the characters of text hidden that way. */
+static int build_nodes(struct dom *d, size_t max_depth, int reveal, uint32_t *hidden)
+{
+	*hidden = 0;
 	size_t cap = 1024, n = 0;
 	struct dnode *nodes = malloc(cap * sizeof *nodes);
 	size_t scap = 256, sp = 0;
@@ -98,15 +182,22 @@ int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, str
 				goto oom;
 			nodes = p;
 		}
-		/* close the subtrees of earlier nodes that this one is not inside */
 		struct dnode *dn = &nodes[n];
 		memset(dn, 0, sizeof *dn);
 		dn->g = g;
 		dn->parent = it.parent;
 		dn->depth = it.parent == UINT32_MAX ? 0 : nodes[it.parent].depth + 1;
-		uint32_t inherited = it.parent == UINT32_MAX ? 0 : nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK);
+		uint32_t inherited = it.parent == UINT32_MAX ? 0 :
+				     nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK | DN_HIDDEN);
 		if (dom_is_element(g)) {
-			dn->flags = inherited | classify_element(g);
+			unsigned word = 0;
+			unsigned cls = classify_element(g, &word);
+			if (reveal && (cls & DN_HIDDEN))
+				cls &= ~(unsigned)(DN_SKIP | DN_HIDDEN);
+			else if ((cls & DN_SKIP) && !(cls & DN_HIDDEN))
+				inherited &= ~(uint32_t)DN_HIDDEN; /* never content, however the page renders */
+			dn->flags = inherited | cls;
+			dn->boiler_word = (uint8_t)(word < BOILER_WORDS ? word : 0);
 			if (g->v.element.tag == GUMBO_TAG_A)
 				dn->flags |= DN_IN_LINK;
 			const GumboVector *ch = &g->v.element.children;
@@ -132,52 +223,17 @@ int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, str
 				count_text(g->v.text.text, &dn->text_len, &dn->commas);
 				if (dn->flags & DN_IN_LINK)
 					dn->link_len = dn->text_len;
+			} else if (dn->flags & DN_HIDDEN) {
+				uint32_t len, commas;
+				count_text(g->v.text.text, &len, &commas);
+				*hidden += len;
 			}
 		}
 		n++;
 	}
 	free(stack);
-	stack = NULL;
-
-	/* subtree ends and statistics: children follow parents in pre-order, so a
-	 * reverse pass sees every child before its parent */
-	for (size_t i = 0; i < n; i++)
-		nodes[i].end = (uint32_t)i + 1;
-	for (size_t i = n; i-- > 0;) {
-		struct dnode *c = &nodes[i];
-		if (dom_tag(c) == GUMBO_TAG_P && c->text_len > 0)
-			c->paras++;
-		if (c->flags & DN_SKIP) {
-			c->text_len = c->link_len = c->commas = c->paras = 0;
-		}
-		if (c->parent != UINT32_MAX) {
-			struct dnode *p = &nodes[c->parent];
-			if (c->end > p->end)
-				p->end = c->end;
-			p->text_len += c->text_len;
-			p->link_len += c->link_len;
-			p->commas += c->commas;
-			p->paras += c->paras;
-		}
-	}
-	/* Boilerplate names on a container that holds most of the page's text
-	 * ("page has-sidebar", a page-wide <form>) describe a wrapper, not furniture. */
-	uint32_t total = n ? nodes[0].text_len - nodes[0].link_len : 0;
-	for (size_t i = 0; i < n; i++) {
-		struct dnode *c = &nodes[i];
-		if ((c->flags & DN_BOILER) && (c->text_len - c->link_len) * 2 > total &&
-		    !classify_names_comments(dom_attr(c->g, "id")) &&
-		    !classify_names_comments(dom_attr(c->g, "class")))
-			c->flags &= ~(uint32_t)DN_BOILER;
-		if ((c->flags & DN_BOILER) && c->paras >= 2 && c->text_len - c->link_len >= 400 &&
-		    c->link_len * 4 < c->text_len &&
-		    (classify_names_soft(dom_attr(c->g, "class")) || classify_names_soft(dom_attr(c->g, "id"))))
-			c->flags &= ~(uint32_t)DN_BOILER;
-		if ((c->flags & DN_BOILER) && c->text_len && quoted_text(nodes, i) * 2 > c->text_len)
-			c->flags &= ~(uint32_t)DN_BOILER;
-		if (c->parent != UINT32_MAX && (nodes[c->parent].flags & (DN_BOILER | DN_UNDER_BOILER)))
-			c->flags |= DN_UNDER_BOILER;
-	}
+	sum_subtrees(nodes, n);
+	settle_boilerplate(nodes, n);
 	d->nodes = nodes;
 	d->n = n;
 	return SCRAPE_OK;
@@ -187,6 +243,35 @@ oom:
 	return scrape_error_set(SCRAPE_ENOMEM, "out of memory while building the tree");
 }
 
+int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena)
+{
+	memset(d, 0, sizeof *d);
+	GumboOptions opts = kGumboDefaultOptions;
+	opts.allocator = gumbo_arena_alloc;
+	opts.deallocator = gumbo_arena_free;
+	opts.userdata = arena;
+	opts.max_errors = 0; /* recording parse errors costs time and memory */
+	d->arena = arena;
+	d->out = gumbo_parse_with_options(&opts, html, len);
+	if (!d->out)
+		return scrape_error_set(SCRAPE_ENOMEM, "cannot parse the document");
+	uint32_t hidden;
+	int rc = build_nodes(d, max_depth, 0, &hidden);
+	if (rc != SCRAPE_OK)
+		return rc;
+	/* A page drawn by script keeps its text in <noscript> or in a hidden
+	 * element that the script moves into place (streamed rendering): when
+	 * that text outweighs the visible text many times, it is the page. */
+	uint32_t visible = d->n ? d->nodes[0].text_len - d->nodes[0].link_len : 0;
+	if (hidden > 500 && hidden > 4 * (uint64_t)visible) {
+		free(d->nodes);
+		d->nodes = NULL;
+		d->n = 0;
+		rc = build_nodes(d, max_depth, 1, &hidden);
+	}
+	return rc;
+}
+
 void dom_free(struct dom *d)
 {
 	/* the Gumbo tree lives in the arena; gumbo_destroy_output would recurse */
@@ -194,4 +279,18 @@ void dom_free(struct dom *d)
 	d->nodes = NULL;
 	d->out = NULL;
 	d->n = 0;
+}
+
+void dom_recount(struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *c = &d->nodes[i];
+		c->text_len = c->link_len = c->commas = c->paras = 0;
+		if ((c->flags & DN_TEXT) && !(c->flags & DN_SKIP)) {
+			count_text(c->g->v.text.text, &c->text_len, &c->commas);
+			if (c->flags & DN_IN_LINK)
+				c->link_len = c->text_len;
+		}
+	}
+	sum_subtrees(d->nodes, d->n);
 }

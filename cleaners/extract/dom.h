@@ -25,13 +25,18 @@ struct dnode {
 	uint32_t commas;
 	uint32_t paras;      /* <p> elements with text */
 	float score;         /* content score, used by extraction */
+	uint8_t boiler_word; /* with DN_BOILER: which boilerplate word named it (classify.h), 0 none */
 };
+
+struct trace;
 
 struct dom {
 	GumboOutput *out;
 	struct dnode *nodes;
 	size_t n;
 	struct arena *arena;  /* owns the Gumbo tree; not the nodes array */
+	size_t forced_main;   /* 1 + the node a "main" rule chose, 0: none (rules.c) */
+	struct trace *trace;  /* where extraction records its decisions, or NULL (trace.h) */
 };
 
 /* Parses UTF-8 html (NUL-terminated at len) into d, Gumbo's allocations
@@ -39,6 +44,9 @@ struct dom {
  * dom_free(), then reset the arena. */
 int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, struct arena *arena);
 void dom_free(struct dom *d);
+/* Recounts the subtree statistics after flags changed (DN_SKIP set or
+ * cleared by rules): text under DN_SKIP counts for nothing. */
+void dom_recount(struct dom *d);
 
 
 /* GUMBO_TAG_UNKNOWN for text nodes */

@@ -1,5 +1,6 @@
 #include "emit.h"
 #include "scrape.h"
+#include "trace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,8 @@ struct emitter {
 	size_t sp, cap;
 	unsigned next_group;
 	int rc;
+	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
+	int forced;       /* the text being built holds DN_KEEP text */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -125,7 +128,10 @@ static void flush(struct emitter *e)
 		current_kind(e, &kind, &level, &group);
 		if (blocks_add(e->out, kind, level, group, s, len))
 			e->rc = SCRAPE_ENOMEM;
+		else
+			e->out->v[e->out->n - 1].forced = e->forced;
 	}
+	e->forced = 0;
 	textbuf_clear(&e->tb);
 }
 
@@ -174,12 +180,19 @@ static void walk(struct emitter *e, size_t root)
 	for (size_t i = root; i < end && !e->rc;) {
 		close_until(e, i);
 		const struct dnode *n = &d->nodes[i];
+		if (i < e->mute_end && !(n->flags & DN_KEEP)) {
+			i++; /* inside a dropped element, outside what it keeps */
+			continue;
+		}
 		if (n->flags & DN_TEXT) {
 			const char *s = n->g->v.text.text;
 			if (n->flags & DN_SKIP) {
 				i++;
 				continue;
 			}
+			trace_text(d->trace, i, e->out->n);
+			if (n->flags & DN_KEEP)
+				e->forced = 1;
 			if (in_pre(e))
 				textbuf_add_raw(&e->tb, s, strlen(s));
 			else
@@ -189,8 +202,22 @@ static void walk(struct emitter *e, size_t root)
 		}
 		GumboTag t = dom_tag(n);
 		enum flow f = flow_of(t);
-		int drop = (n->flags & DN_SKIP) || f == FLOW_DROP ||
-			   (i != root && ((n->flags & DN_BOILER) || is_link_furniture(n)));
+		enum trace_why why = (n->flags & DN_SKIP) ? TRACE_SKIP
+				     : (n->flags & DN_KEEP) ? TRACE_NONE
+				     : f == FLOW_DROP ? TRACE_TAG
+				     : i == root ? TRACE_NONE
+				     : (n->flags & DN_BOILER) ? TRACE_BOILER
+				     : is_link_furniture(n) ? TRACE_LINKS : TRACE_NONE;
+		int drop = why != TRACE_NONE;
+		if (drop)
+			trace_drop(d->trace, i, why);
+		if (drop && (n->flags & DN_HAS_KEEP)) {
+			/* left out, but for the kept elements inside it */
+			if (n->end > e->mute_end)
+				e->mute_end = n->end;
+			i++;
+			continue;
+		}
 		if (drop) {
 			/* a dropped inline element still separates words on either side */
 			if (f == FLOW_INLINE && !(n->flags & DN_SKIP))
@@ -227,15 +254,69 @@ static void walk(struct emitter *e, size_t root)
 	flush(e);
 }
 
+/* The subtrees to emit: the chosen ones (or the one a "main" rule chose),
+ * plus the kept (DN_KEEP) subtrees outside them, in document order. *out is
+ * malloc'd (the caller frees it). Returns the count, or SIZE_MAX when out of
+ * memory. */
+static size_t with_rules(const struct dom *d, const size_t *roots, size_t n, size_t **out)
+{
+	size_t forced_root = d->forced_main ? d->forced_main - 1 : 0;
+	if (d->forced_main) {
+		roots = &forced_root;
+		n = 1;
+	}
+	size_t cap = n + 8, k = 0;
+	size_t *v = malloc(cap * sizeof *v);
+	if (!v)
+		return SIZE_MAX;
+	int keeps = d->n && (d->nodes[0].flags & (DN_KEEP | DN_HAS_KEEP));
+	size_t r = 0;
+	for (size_t i = 0; i < d->n && (keeps || r < n);) {
+		const struct dnode *nd = &d->nodes[i];
+		int root = r < n && roots[r] == i;
+		if (root || (keeps && (nd->flags & DN_KEEP) && !(nd->flags & DN_SKIP))) {
+			if (k == cap) {
+				size_t *p = realloc(v, 2 * cap * sizeof *p);
+				if (!p) {
+					free(v);
+					return SIZE_MAX;
+				}
+				v = p;
+				cap *= 2;
+			}
+			v[k++] = i;
+			i = nd->end;
+			while (r < n && roots[r] < i) /* chosen roots inside a kept subtree */
+				r++;
+		} else if (!keeps) {
+			i = roots[r];
+		} else {
+			i++;
+		}
+	}
+	*out = v;
+	return k;
+}
+
 int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
 {
 	struct emitter e;
 	memset(&e, 0, sizeof e);
 	e.out = out;
 	e.d = d;
-	for (size_t r = 0; r < n && !e.rc; r++)
-		walk(&e, roots[r]);
+	size_t *all = NULL;
+	size_t na = with_rules(d, roots, n, &all);
+	if (na == SIZE_MAX)
+		return SCRAPE_ENOMEM;
+	if (d->trace) {
+		d->trace->nroots = 0;
+		for (size_t r = 0; r < na && r < TRACE_MAX_ROOTS; r++)
+			d->trace->roots[d->trace->nroots++] = all[r];
+	}
+	for (size_t r = 0; r < na && !e.rc; r++)
+		walk(&e, all[r]);
 	buf_free(&e.tb.b);
 	free(e.stack);
+	free(all);
 	return e.rc;
 }

@@ -7,7 +7,9 @@
  *    the result is scaled by one minus the link density.
  * 2. Choose: the best-scored container, widened to a semantic container
  *    (<article>, <main>, itemprop=articleBody) when the body is split across
- *    several children of it, plus siblings that score well on their own.
+ *    several children of it, or to the region around it when it holds a
+ *    small part of the page's text (pages of many sections), plus siblings
+ *    that score well on their own.
  * 3. Emit: walk the chosen subtrees in document order, leaving out what is
  *    never content and link-heavy furniture, and build typed blocks.
  */
@@ -326,6 +328,57 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
 	return nroots;
 }
 
+/* Printable text of every subtree: the non-link text that emission would
+ * print, all of it (text) and that inside <p> elements (prose). Subtrees
+ * that are never content or furniture (DN_SKIP, DN_BOILER, DN_LISTING,
+ * <header>, <footer>) count for nothing in their ancestors. */
+struct region {
+	uint32_t text;
+	uint32_t prose;
+};
+
+/* One reverse pass; the caller frees the array (NULL when out of memory). */
+static struct region *region_text(const struct dom *d)
+{
+	struct region *r = calloc(d->n, sizeof *r);
+	if (!r)
+		return NULL;
+	for (size_t i = d->n; i-- > 0;) {
+		const struct dnode *n = &d->nodes[i];
+		GumboTag t = dom_tag(n);
+		if (n->flags & DN_TEXT)
+			r[i].text = n->text_len - n->link_len;
+		if (t == GUMBO_TAG_P)
+			r[i].prose = r[i].text;
+		if (n->parent == UINT32_MAX ||
+		    (n->flags & (DN_SKIP | DN_BOILER | DN_LISTING)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
+			continue;
+		r[n->parent].text += r[i].text;
+		r[n->parent].prose += r[i].prose;
+	}
+	return r;
+}
+
+/* Pages that are not one article (a service page of sections: hero,
+ * features, testimonials, pricing; a shop page) spread their text over many
+ * blocks, and the best-scored one holds a small part of it. When the best
+ * node holds less than half of the page's printable text, the content is the
+ * smallest ancestor that holds three fifths of it. An article stays as it
+ * is: a node that holds half of the page's prose (500 characters or more in
+ * <p>s) is the story, and what lies around it is furniture. */
+static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r)
+{
+	uint64_t page = r[0].text;
+	if ((uint64_t)r[top].text * 2 >= page)
+		return top;
+	if (r[top].prose >= 500 && (uint64_t)r[top].prose * 2 >= r[0].prose)
+		return top;
+	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
+		if ((uint64_t)r[a].text * 5 >= page * 3)
+			return a;
+	return top;
+}
+
 int extract_content(struct block_list *out, struct dom *d)
 {
 	if (d->n == 0)
@@ -347,6 +400,14 @@ int extract_content(struct block_list *out, struct dom *d)
 		uint32_t ml = d->nodes[marked].text_len - d->nodes[marked].link_len;
 		if (ml > tl + tl / 3)
 			top = marked;
+	}
+
+	if (top != marked) {
+		struct region *r = region_text(d);
+		if (!r)
+			return SCRAPE_ENOMEM;
+		top = widen_to_region(d, top, r);
+		free(r);
 	}
 
 	/* siblings of the best node that look like content too */

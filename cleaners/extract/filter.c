@@ -34,7 +34,7 @@ static void filter_tail(struct block_list *l)
 	size_t first = l->n > 4 ? l->n - 4 : 0;
 	for (size_t i = l->n; i-- > first;) {
 		const struct block *b = &l->v[i];
-		if (b->kind == BLOCK_PARAGRAPH && boilerplate_is_endnote(block_text(l, b), b->len))
+		if (b->kind == BLOCK_PARAGRAPH && !b->forced && boilerplate_is_endnote(block_text(l, b), b->len))
 			blocks_remove(l, i);
 	}
 	first = l->n > 4 ? l->n - 4 : 1;
@@ -46,8 +46,9 @@ static void filter_tail(struct block_list *l)
 		while (k < l->n && l->v[k].len <= 300)
 			k++;
 		if (k == l->n)
-			while (l->n > i + 1)
-				blocks_remove(l, l->n - 1);
+			for (size_t j = l->n; j-- > i + 1;)
+				if (!l->v[j].forced)
+					blocks_remove(l, j);
 		break;
 	}
 }
@@ -59,6 +60,10 @@ void filter_blocks(struct block_list *l, const char *title)
 		const struct block *b = &l->v[i];
 		const char *s = block_text(l, b);
 		int drop = 0;
+		if (b->forced) { /* a keep rule holds it */
+			i++;
+			continue;
+		}
 		if (b->kind != BLOCK_PRE && b->kind != BLOCK_TABLE_ROW &&
 		    (boilerplate_is_line(s, b->len) || boilerplate_is_counter(s, b->len)))
 			drop = 1;

@@ -19,8 +19,9 @@
 /* ... unless it writes far more apostrophes than it lost: a few odd words
  * ("dont" in a quoted tweet) in a text that kept them are no evidence. */
 #define KEPT_PER_LOST 4
-/* ... and before any word repair runs on text from correctly decoded HTML. */
-#define EVIDENCE_HTML 3
+/* ... and before any word repair runs on text from correctly decoded HTML,
+ * with the other signs a scraper leaves (html_damaged()). */
+#define EVIDENCE_HTML 2
 /* English prose writes about one word in fifty with an apostrophe (the
  * dev originals: 1 in 52); a text this long (five expected) with none at
  * all lost them. */
@@ -32,17 +33,51 @@
  * others. */
 #define ASCII_WORDS_PER_KEPT 150
 
+/* Enough certain apostrophe damage, and not far more apostrophes kept. */
+static int certain_damage(const struct words_survey *sv)
+{
+	return sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST;
+}
+
 /* Whether the document lost its apostrophes: enough certain damage, and
  * not far more apostrophes kept than lost; one non-name damage in a text
  * with none kept; a long text with none kept, or, in plain ASCII, with
  * very few. */
 static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
-	if (sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST)
+	if (certain_damage(sv))
 		return 1;
 	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1))
 		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
+}
+
+/* A text that lost spaces shows it: two function words fused ("ofthe"),
+ * which correct text never has, or many words no list knows that are a
+ * function word fused with a common word ("reactto", "targetthe") and
+ * sentences glued at their full stop ("flag.She"): at least one in this
+ * many words (a text that lost one space in a hundred has five or more
+ * in a thousand; correct prose has none, technical text a few
+ * identifiers such as "nocommon" in thousands of words). */
+#define WORDS_PER_JOINED 333
+
+static int lost_spaces(const struct words_survey *sv)
+{
+	size_t signs = sv->joined + sv->glued;
+	return sv->fused > 0 || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
+}
+
+/* Whether text from correctly decoded HTML shows the damage of a scraper
+ * that saved it before (the seed page): every non-ASCII character gone
+ * (curly apostrophes, no-break spaces), so certain lost apostrophes
+ * ("Irans", "dont") and words fused where a no-break space was ("asthe",
+ * which correct text never has), and not far more apostrophes kept than
+ * lost. An author's own "dont" or "im" in a page that writes curly quotes,
+ * dashes or accents, or one with no fused function words, is the author's
+ * style: word repairs there contradict the page. */
+static int html_damaged(const struct words_survey *sv, int ascii)
+{
+	return ascii && sv->fused > 0 && sv->damage >= EVIDENCE_HTML && sv->kept <= sv->damage * KEPT_PER_LOST;
 }
 
 /* s[0..n) is all ASCII. */
@@ -113,12 +148,16 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		/* the word repairs know English only */
 		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = 0;
 	} else if (from_html) {
-		/* correct text must come out untouched: only certain repairs, and
-		 * only in a document that clearly lost its apostrophes */
-		r->wc.apostrophes = r->wc.spaces = sv.damage >= EVIDENCE_HTML;
-		r->wc.ambiguous = 0;
+		/* correct text must come out untouched: word repairs only in a
+		 * document that shows a scraper's damage, as the seed page does;
+		 * entities and mojibake always */
+		r->wc.apostrophes = r->wc.spaces = html_damaged(&sv, ascii);
+		r->wc.ambiguous = r->wc.apostrophes && lost_apostrophes(&sv, ascii);
 	} else {
-		r->wc.apostrophes = r->wc.spaces = 1;
+		r->wc.apostrophes = 1;
+		/* a scraper that dropped the apostrophes dropped no-break
+		 * spaces too */
+		r->wc.spaces = lost_spaces(&sv) || certain_damage(&sv) || (sv.kept == 0 && sv.damage > sv.names);
 		r->wc.ambiguous = lost_apostrophes(&sv, ascii);
 	}
 	r->wc.lost_spaces = sv.fused > 0;

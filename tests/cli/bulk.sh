@@ -57,7 +57,12 @@ assert rows[1]["title"].startswith("Ports chief"), rows[1]["title"]
 assert "text" in rows[1] and "error" not in rows[1]
 assert "error" in rows[3] and "empty" in rows[3]["error"]
 assert "error" in rows[4] and "PDF" in rows[4]["error"]
+types = {"article", "forum", "product", "collection", "listing", "documentation", "service"}
+assert rows[1]["page_type"] == "article", rows[1].get("page_type")
+assert all(r["page_type"] in types for r in rows if "text" in r)
+assert "page_type" not in rows[4]  # not HTML: never parsed, no type
 PY
+check "json outputs have a page_type" grep -q '"page_type":"article"' "$tmp/json/news.json"
 
 # usage errors
 "$bin" -o "$tmp/x" >/dev/null 2>&1

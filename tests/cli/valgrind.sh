@@ -36,6 +36,11 @@ done
 run fixtures "$bin" --check "$src/fixtures"
 run bulk-fixtures "$bin" -q -j2 -o "$tmp/fx" "$src/fixtures"
 run repair-fixtures "$bin" --repair "$src"/fixtures/repair/*.mangled.txt
+run site-rules "$bin" --check "$src/fixtures/site-rules"
+for f in "$src"/fixtures/site-rules/*.html "$src"/fixtures/news-article.html "$src"/fixtures/index-page.html; do
+	run "explain-$(basename "$f")" "$bin" --rules "$src/fixtures/site-rules/rules" --explain "$tmp/report.html" "$f"
+	run "explain-text-$(basename "$f")" "$bin" --explain - "$f"
+done
 if [ -d "$shared/bench/articles" ]; then
 	run bench-pages "$bin" -q -j2 -o "$tmp/bench" "$shared/bench/articles"
 	run repair-seed "$bin" --repair "$shared/fixtures/repair/presstv-iraq.mangled.txt"

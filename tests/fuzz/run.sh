@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined,
 # in their own build folder) and runs one for a given time, or replays files.
 #   tests/fuzz/run.sh TARGET SECONDS      fuzz (TARGET: decode html repair gunzip
-#                                         robots url warc discover)
+#                                         robots url warc rules discover)
 #   tests/fuzz/run.sh TARGET FILE...      run the target on these inputs once
 #   tests/fuzz/run.sh --build             only build
 #   tests/fuzz/run.sh --list              print the targets
@@ -16,7 +16,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 shared=${SHARED:-$src/../shared}
-targets="decode html repair gunzip robots url warc discover"
+targets="decode html repair gunzip robots url warc rules discover"
 [ "${1:-}" = --list ] && { echo "$targets"; exit 0; }
 
 if ! command -v clang >/dev/null ||
@@ -84,6 +84,21 @@ seeds_robots() {
 	printf '/%%7euser/%%E4%%B8%%AD?q=1\nuser-agent: *\ndisallow: /~user/\nallow: /%%7Euser/public\ncrawl-delay: 86401\n' >"$d/percent"
 	printf '\nUser-agent: *\nDisallow:\nAllow: /*$\nDisallow: /**/x*\nDisallow: /*a*b*c$\n' >"$d/empty-path"
 	printf '/tab\n  User-agent :  *  \n\tDisallow\t:\t/tab # hash\nUnknown: x\nCrawl-delay: abc\n#User-agent: scrape\nUser-agent: scrape\rDisallow: /\r' >"$d/odd"
+}
+
+# Rules files, alone (the target's own page) or with a page after a NUL byte.
+seeds_rules() {
+	local d=$1 f i=0
+	printf '# rules\n*.example.com drop .related\n* keep aside.box\nwww.example.com main #main\n' >"$d/basic"
+	printf '* drop div > p.lead, section [data-x], [data-k="v"] , custom-el[role=note] p\n' >"$d/combinators"
+	printf '\357\273\277* keep  *  # comment\r\n\n  docs.example.org main article .content\n* drop [a=\x27#x\x27]\n' >"$d/bom-crlf"
+	printf '* drop .\n' >"$d/error-class"
+	printf '* main p >\n' >"$d/error-end"
+	for f in "$src"/fixtures/site-rules/*.html; do
+		[ -f "$f" ] || continue
+		i=$((i + 1))
+		{ cat "$src/fixtures/site-rules/rules"; printf '\000'; cat "$f"; } >"$d/page-$i"
+	done
 }
 
 # Sitemaps (urlset, index, gzip, text), feeds (RSS 2.0, Atom, RSS 1.0),
@@ -156,6 +171,7 @@ seeds() {
 	robots) seeds_robots "$dir.tmp" ;;
 	url) seeds_url "$dir.tmp" ;;
 	warc) seeds_warc "$dir.tmp" ;;
+	rules) seeds_rules "$dir.tmp" ;;
 	discover) seeds_discover "$dir.tmp" ;;
 	*) seeds_pages "$t" "$dir.tmp" ;;
 	esac
@@ -174,7 +190,7 @@ if [ $# -eq 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
 	dict=()
 	case $t in
 	html | decode) dict=(-dict="$src/tests/fuzz/html.dict") ;;
-	robots | url | warc | discover) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
+	robots | url | warc | rules | discover) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
 	esac
 	exec "$exe" -max_total_time="$1" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" \

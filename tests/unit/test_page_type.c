@@ -214,6 +214,25 @@ static void structured_data_and_url_evidence(void **state)
 	assert_int_equal(pf.f[PF_PRICES], 4);
 }
 
+/* A page without content gets a type too, through scrape_error_page_type();
+ * a failure before parsing leaves none (never the previous page's). */
+static void failed_pages_keep_their_type(void **state)
+{
+	(void)state;
+	static const char empty[] = "<html><head><script type=\"application/ld+json\">"
+				    "{\"@type\":\"Product\"}</script></head><body><nav><a href=\"/\">Home</a>"
+				    "</nav></body></html>";
+	scrape_result *r = NULL;
+	assert_int_equal(scrape_html(&r, empty, strlen(empty), NULL, "https://example.com/p/lamp", NULL),
+			 SCRAPE_ENOCONTENT);
+	assert_null(r);
+	assert_non_null(scrape_error_page_type());
+	assert_string_equal(scrape_error_page_type(), "product");
+	static const char binary[] = "%PDF-1.7\n\x00\x01\x02";
+	assert_int_not_equal(scrape_html(&r, binary, sizeof binary - 1, NULL, NULL, NULL), SCRAPE_OK);
+	assert_null(scrape_error_page_type());
+}
+
 static void names_are_stable(void **state)
 {
 	(void)state;
@@ -238,6 +257,7 @@ int main(void)
 		cmocka_unit_test(documentation_with_code_and_anchors),
 		cmocka_unit_test(service_landing_page),
 		cmocka_unit_test(structured_data_and_url_evidence),
+		cmocka_unit_test(failed_pages_keep_their_type),
 		cmocka_unit_test(names_are_stable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
