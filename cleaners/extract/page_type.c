@@ -25,7 +25,7 @@ static const char *const feature_names[PF_COUNT] = {
 	"forms", "buttons", "cta_links", "prices", "cart", "post_names", "user_names",
 	"product_names", "card_names", "doc_names", "marketing_names", "card_run",
 	"card_priced", "heading_links", "para_text", "heading_anchors", "doc_tool", "edit_links",
-	"tel_links", "share_names", "comment_names", "images", "svgs", "cta_words", "title_links", "text", "link_text",
+	"tel_links", "share_names", "comment_names", "images", "svgs", "cta_words", "title_links", "h1_words", "text", "link_text",
 };
 
 const char *page_feature_name(enum page_feature f)
@@ -362,6 +362,23 @@ static size_t element_names(const GumboNode *g, char *buf, size_t size)
 	return n;
 }
 
+/* Words in the text of the subtree at i (once per page: the first <h1>). */
+static uint32_t heading_words(const struct dom *d, size_t i)
+{
+	uint32_t words = 0;
+	for (size_t c = i; c < d->nodes[i].end; c++) {
+		if (!(d->nodes[c].flags & DN_TEXT))
+			continue;
+		int space = 1;
+		for (const char *s = d->nodes[c].g->v.text.text; *s; s++) {
+			int sp = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+			words += space && !sp;
+			space = sp;
+		}
+	}
+	return words;
+}
+
 static int is_hidden_text_parent(GumboTag t)
 {
 	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT ||
@@ -473,6 +490,8 @@ void page_type_features(struct page_features *pf, const struct dom *d, const cha
 				break;
 			pf->f[tag == GUMBO_TAG_H1 ? PF_H1 : tag == GUMBO_TAG_H2 ? PF_H2 : PF_H3] +=
 				tag != GUMBO_TAG_H4;
+			if (tag == GUMBO_TAG_H1 && pf->f[PF_H1] == 1)
+				pf->f[PF_H1_WORDS] = heading_words(d, i);
 			/* a heading that is a link leads to another page: a teaser */
 			pf->f[PF_HEADING_LINKS] += n->link_len * 2 > n->text_len;
 			break;
@@ -644,7 +663,8 @@ static int score_article(const struct page_features *pf)
 	/* running prose: >= 40 % of the text in long paragraphs */
 	s += 3 * (F(PF_TEXT) > 0 && F(PF_PARA_TEXT) * 5 >= F(PF_TEXT) * 2);
 	s += 3 * (F(PF_TIMES) >= 1 && F(PF_TIMES) <= 4);       /* a dated piece, not a feed */
-	s += 3 * ANY(PF_SHARE_NAMES);   /* share buttons: a story to pass on */
+	s += 5 * (F(PF_H1_WORDS) >= 7); /* a headline is a sentence, a name is short */
+	s += 2 * ANY(PF_SHARE_NAMES);   /* share buttons: a story to pass on */
 	s += 1 * ANY(PF_COMMENT_NAMES); /* a comment section under it */
 	s += 4 * (F(PF_ARTICLES) >= 1 && F(PF_ARTICLES) <= 3); /* one <article>, not a list */
 	return s;
@@ -654,11 +674,11 @@ static int score_forum(const struct page_features *pf)
 {
 	int s = -1;
 	s += 8 * ANY(PF_SD_FORUM);      /* DiscussionForumPosting, QAPage */
-	s += 15 * ANY(PF_URL_FORUM);    /* /forum/, /thread/, /questions/, /t/ */
-	s += 2 * (F(PF_TIMES) >= 5);    /* every post dated */
-	s += 1 * (F(PF_USER_NAMES) >= 10);   /* every post signed: avatars, user names */
+	s += 14 * ANY(PF_URL_FORUM);    /* /forum/, /thread/, /questions/, /t/ */
+	s += 1 * (F(PF_TIMES) >= 5);    /* every post dated */
+	s += 2 * (F(PF_USER_NAMES) >= 10);   /* every post signed: avatars, user names */
 	s += 3 * (F(PF_COMMENT_NAMES) >= 20); /* the page is mostly comments */
-	s += 4 * (F(PF_POST_NAMES) >= 10);   /* messages, replies, answers */
+	s += 5 * (F(PF_POST_NAMES) >= 10);   /* messages, replies, answers */
 	s += 8 * (F(PF_POST_NAMES) >= 50);
 	return s;
 }
@@ -676,12 +696,13 @@ static int score_product(const struct page_features *pf)
 
 static int score_collection(const struct page_features *pf)
 {
-	int s = 1;
+	int s = 0;
 	s += 3 * (F(PF_CARD_PRICED) >= 4);   /* a grid of cards with prices */
-	s += 8 * ANY(PF_URL_COLLECTION);     /* /collections/, /category/, /c/, /shop/ */
+	s += 7 * ANY(PF_URL_COLLECTION);     /* /collections/, /category/, /c/, /shop/ */
 	s += 1 * ANY(PF_SD_COLLECTION);      /* CollectionPage, ItemList, OfferCatalog */
 	s += 8 * (F(PF_PRODUCT_NAMES) >= 40); /* product, price, cart all over the page */
-	s += 3 * (F(PF_PRICES) >= 15);       /* many prices */
+	s += 4 * (F(PF_PRICES) >= 15);       /* many prices */
+	s += 3 * (F(PF_H1_WORDS) >= 1 && F(PF_H1_WORDS) <= 3); /* a category name: "Rain jackets" */
 	s += 3 * (F(PF_TITLE_LINKS) >= 15);  /* many product names as links */
 	s += 2 * (F(PF_SVGS) >= 10);         /* shop furniture: rating stars, wish-list icons */
 	return s;
@@ -690,16 +711,17 @@ static int score_collection(const struct page_features *pf)
 static int score_listing(const struct page_features *pf)
 {
 	int s = 1;
-	s += 16 * (F(PF_URL_LISTING) >= 2); /* the path ends in /news, /blog, ?page= */
-	s += 3 * ANY(PF_URL_ROOT);          /* a home page lists what is inside */
+	s += 17 * (F(PF_URL_LISTING) >= 2); /* the path ends in /news, /blog, ?page= */
+	s += 4 * ANY(PF_URL_ROOT);          /* a home page lists what is inside */
 	s += 1 * (F(PF_CARD_RUN) >= 8 && F(PF_CARD_PRICED) < 3); /* teasers, not products */
 	s += 1 * (F(PF_TITLE_LINKS) >= 15); /* many headlines as links */
-	s += 2 * (F(PF_TITLE_LINKS) >= 30);
+	s += 3 * (F(PF_TITLE_LINKS) >= 30);
 	s += 3 * (F(PF_TITLE_LINKS) > F(PF_LONG_PARAS) + 5); /* more headlines than paragraphs */
 	s += 2 * (F(PF_HEADING_LINKS) >= 6); /* headings that lead elsewhere */
 	/* little running prose (< 20 % of the text), much linked text (> 30 %) */
-	s += 3 * (F(PF_PARA_TEXT) * 5 < F(PF_TEXT) || F(PF_TEXT) == 0);
+	s += 2 * (F(PF_PARA_TEXT) * 5 < F(PF_TEXT) || F(PF_TEXT) == 0);
 	s += 3 * (F(PF_LINK_TEXT) * 10 > F(PF_TEXT) * 3);
+	s += 1 * (F(PF_H1_WORDS) <= 3);    /* a section name, or no headline at all */
 	return s;
 }
 
@@ -708,12 +730,12 @@ static int score_documentation(const struct page_features *pf)
 	int s = -1;
 	s += 9 * ANY(PF_URL_DOCS);        /* /docs/, /api/, /reference/, docs.* hosts */
 	s += 4 * ANY(PF_SD_TECH);         /* TechArticle, APIReference */
-	s += 12 * ANY(PF_DOC_TOOL);       /* made by Sphinx, MkDocs, Docusaurus... */
+	s += 11 * ANY(PF_DOC_TOOL);       /* made by Sphinx, MkDocs, Docusaurus... */
 	s += 3 * (F(PF_PRE) >= 3);        /* code examples */
 	s += 3 * (F(PF_PRE) >= 10);
 	s += 6 * (F(PF_CODE) >= 10);      /* identifiers in the text */
 	s += 3 * (F(PF_DOC_NAMES) >= 3);  /* toc, sidebar nav, docs classes */
-	s += 6 * (F(PF_DOC_NAMES) >= 20);
+	s += 7 * (F(PF_DOC_NAMES) >= 20);
 	s += 4 * (F(PF_HEADING_ANCHORS) >= 2); /* headings you can link to */
 	s += 5 * ANY(PF_EDIT_LINKS);      /* "edit this page", previous/next page */
 	return s;
@@ -722,10 +744,10 @@ static int score_documentation(const struct page_features *pf)
 static int score_service(const struct page_features *pf)
 {
 	int s = 0;
-	s += 12 * ANY(PF_URL_SERVICE);    /* /services/, /solutions/, /pricing/ */
+	s += 11 * ANY(PF_URL_SERVICE);    /* /services/, /solutions/, /pricing/ */
 	s += 5 * ANY(PF_URL_ROOT);        /* a home page presents the business */
 	s += 6 * ANY(PF_SD_SERVICE);      /* Service, SoftwareApplication, LocalBusiness */
-	s += 3 * ANY(PF_SD_FAQ);          /* FAQPage: questions a customer asks */
+	s += 4 * ANY(PF_SD_FAQ);          /* FAQPage: questions a customer asks */
 	/* a short path without date or long slug: /crm/, /data-analytics/ */
 	s += 3 * ((ANY(PF_URL_ROOT) || (F(PF_URL_DEPTH) >= 1 && F(PF_URL_DEPTH) <= 2)) &&
 		  !ANY(PF_URL_ARTICLE));

@@ -83,6 +83,7 @@ enum page_feature {
 	PF_SVGS,            /* inline <svg>: icons of a landing page */
 	PF_CTA_WORDS,       /* short link/button texts that ask to act: "get started" */
 	PF_TITLE_LINKS,     /* links with a title's length of text (30-200 characters) */
+	PF_H1_WORDS,        /* words of the first <h1>: headlines are sentences, names are short */
 	PF_TEXT,            /* visible characters */
 	PF_LINK_TEXT,       /* of which in links */
 	PF_COUNT

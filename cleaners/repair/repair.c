@@ -19,8 +19,9 @@
 /* ... unless it writes far more apostrophes than it lost: a few odd words
  * ("dont" in a quoted tweet) in a text that kept them are no evidence. */
 #define KEPT_PER_LOST 4
-/* ... and before any word repair runs on text from correctly decoded HTML. */
-#define EVIDENCE_HTML 3
+/* ... and before any word repair runs on text from correctly decoded HTML,
+ * with the other signs a scraper leaves (html_damaged()). */
+#define EVIDENCE_HTML 2
 /* English prose writes about one word in fifty with an apostrophe (the
  * dev originals: 1 in 52); a text this long (five expected) with none at
  * all lost them. */
@@ -32,17 +33,51 @@
  * others. */
 #define ASCII_WORDS_PER_KEPT 150
 
+/* Enough certain apostrophe damage, and not far more apostrophes kept. */
+static int certain_damage(const struct words_survey *sv)
+{
+	return sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST;
+}
+
 /* Whether the document lost its apostrophes: enough certain damage, and
  * not far more apostrophes kept than lost; one non-name damage in a text
  * with none kept; a long text with none kept, or, in plain ASCII, with
  * very few. */
 static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
-	if (sv->damage >= EVIDENCE_AMBIGUOUS && sv->kept <= sv->damage * KEPT_PER_LOST)
+	if (certain_damage(sv))
 		return 1;
 	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1))
 		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
+}
+
+/* A text that lost spaces shows it: two function words fused ("ofthe"),
+ * which correct text never has, or many words no list knows that are a
+ * function word fused with a common word ("reactto", "targetthe") and
+ * sentences glued at their full stop ("flag.She"): at least one in this
+ * many words (a text that lost one space in a hundred has five or more
+ * in a thousand; correct prose has none, technical text a few
+ * identifiers such as "nocommon" in thousands of words). */
+#define WORDS_PER_JOINED 333
+
+static int lost_spaces(const struct words_survey *sv)
+{
+	size_t signs = sv->joined + sv->glued;
+	return sv->fused > 0 || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
+}
+
+/* Whether text from correctly decoded HTML shows the damage of a scraper
+ * that saved it before (the seed page): every non-ASCII character gone
+ * (curly apostrophes, no-break spaces), so certain lost apostrophes
+ * ("Irans", "dont") and words fused where a no-break space was ("asthe",
+ * which correct text never has), and not far more apostrophes kept than
+ * lost. An author's own "dont" or "im" in a page that writes curly quotes,
+ * dashes or accents, or one with no fused function words, is the author's
+ * style: word repairs there contradict the page. */
+static int html_damaged(const struct words_survey *sv, int ascii)
+{
+	return ascii && sv->fused > 0 && sv->damage >= EVIDENCE_HTML && sv->kept <= sv->damage * KEPT_PER_LOST;
 }
 
 /* s[0..n) is all ASCII. */
@@ -66,12 +101,43 @@ struct repair {
 	struct vocab vb;
 	struct words_ctx wc;
 	struct buf tmp, tmp2;
+	int markup;  /* plain text that holds HTML markup: its entities stay */
 };
 
-/* Character-level repairs of text[0..len) into out: entities, then mojibake. */
-static int repair_chars(struct buf *out, struct buf *scratch, const char *text, size_t len)
+/* s[0..n) holds an HTML tag ("<a href=", "</code>", "<li>", "<PRE>"; not
+ * a title in angle brackets, "<The Palace>"): plain text with markup is
+ * HTML source, whose entities are written on purpose. */
+static int has_tag(const char *s, size_t n)
 {
-	int ent = memchr(text, '&', len) != NULL;
+	for (const char *p = memchr(s, '<', n); p; p = memchr(p + 1, '<', (size_t)(s + n - p - 1))) {
+		size_t i = (size_t)(p - s) + 1;
+		if (i < n && s[i] == '/')
+			i++;
+		size_t st = i, lower = 0, upper = 0;
+		for (; i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '1' && s[i] <= '6'));
+		     i++) {
+			lower += s[i] >= 'a' && s[i] <= 'z';
+			upper += s[i] >= 'A' && s[i] <= 'Z';
+		}
+		if (i == st || i >= n || (lower && upper) || s[st] <= '9')
+			continue;
+		if (s[i] == '>')
+			return 1;
+		/* an attribute: "<a href=" */
+		size_t j = i + 1;
+		while (j < n && s[j] >= 'a' && s[j] <= 'z')
+			j++;
+		if (s[i] == ' ' && lower && j > i + 1 && j < n && s[j] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/* Character-level repairs of text[0..len) into out: entities (unless
+ * `markup`), then mojibake. */
+static int repair_chars(struct buf *out, struct buf *scratch, const char *text, size_t len, int markup)
+{
+	int ent = !markup && memchr(text, '&', len) != NULL;
 	int moji = repair_mojibake_suspect(text, len);
 	if (!ent && !moji)
 		return buf_put(out, text, len);
@@ -93,9 +159,11 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	int rc = rdata_open(&r->d);
 	int ascii = 1;
+	for (size_t i = 0; i < n && !from_html && !r->markup; i++)
+		r->markup = has_tag(texts[i], lens[i]);
 	for (size_t i = 0; i < n && rc == SCRAPE_OK; i++) {
 		buf_clear(&r->tmp);
-		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i]);
+		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i], r->markup);
 		if (rc == SCRAPE_OK && r->tmp.len) {
 			ascii = ascii && all_ascii(r->tmp.data, r->tmp.len);
 			rc = vocab_add_text(&r->vb, r->tmp.data, r->tmp.len);
@@ -113,12 +181,16 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		/* the word repairs know English only */
 		r->wc.apostrophes = r->wc.spaces = r->wc.ambiguous = 0;
 	} else if (from_html) {
-		/* correct text must come out untouched: only certain repairs, and
-		 * only in a document that clearly lost its apostrophes */
-		r->wc.apostrophes = r->wc.spaces = sv.damage >= EVIDENCE_HTML;
-		r->wc.ambiguous = 0;
+		/* correct text must come out untouched: word repairs only in a
+		 * document that shows a scraper's damage, as the seed page does;
+		 * entities and mojibake always */
+		r->wc.apostrophes = r->wc.spaces = html_damaged(&sv, ascii);
+		r->wc.ambiguous = r->wc.apostrophes && lost_apostrophes(&sv, ascii);
 	} else {
-		r->wc.apostrophes = r->wc.spaces = 1;
+		r->wc.apostrophes = 1;
+		/* a scraper that dropped the apostrophes dropped no-break
+		 * spaces too */
+		r->wc.spaces = lost_spaces(&sv) || certain_damage(&sv) || (sv.kept == 0 && sv.damage > sv.names);
 		r->wc.ambiguous = lost_apostrophes(&sv, ascii);
 	}
 	r->wc.lost_spaces = sv.fused > 0;
@@ -130,7 +202,7 @@ int repair_apply(struct repair *r, struct buf *out, const char *text, size_t len
 {
 	int words = r->wc.apostrophes || r->wc.spaces;
 	buf_clear(&r->tmp);
-	int rc = repair_chars(words ? &r->tmp : out, &r->tmp2, text, len);
+	int rc = repair_chars(words ? &r->tmp : out, &r->tmp2, text, len, r->markup);
 	if (rc == SCRAPE_OK && words)
 		rc = repair_words(out, &r->wc, r->tmp.data ? r->tmp.data : "", r->tmp.len);
 	return rc == SCRAPE_OK ? SCRAPE_OK : scrape_error_set(rc, "out of memory");

@@ -6,8 +6,8 @@
  * document's own vocabulary (evidence for and against repairs) and decides
  * how much repair the document needs. from_html=1 means the text came from
  * correctly decoded HTML: there, word repairs run only when the document
- * shows clear damage (several certain lost apostrophes), so correct text
- * comes out untouched. */
+ * shows a scraper's damage (plain ASCII, certain lost apostrophes and
+ * fused function words), so correct text comes out untouched. */
 #ifndef SCRAPE_REPAIR_H
 #define SCRAPE_REPAIR_H
 

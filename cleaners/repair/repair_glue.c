@@ -351,7 +351,9 @@ static int hyphen_end(struct buf *out, const struct words_ctx *c, const char *w,
 		if (l)
 			return buf_put(out, tmp, l) ? SCRAPE_ENOMEM : 0;
 	}
-	if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
+	if (!c->spaces)
+		rc = 0;
+	else if (digits == 0 && lowers == n && n >= 4 && !is_known(lookup(c, w, n)))
 		rc = repair_split_fused(out, c, w, n, ar, last);
 	else if (digits > 0 && lowers > 0 && is_lower((unsigned char)w[0]))
 		rc = glue_number(out, c, w, n, ar, last, measure);

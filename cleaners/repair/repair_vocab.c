@@ -238,6 +238,28 @@ uint32_t vocab_pair_count(const struct vocab *vb, const char *a, size_t an, cons
 	return p->count;
 }
 
+/* The word s[st..en) right after ".", "!" or "?" at s[st - 1] is a
+ * sentence glued to the one before: a lowercase word of three letters or
+ * more before the mark, the word capitalised and then lowercase, and
+ * neither part of a dotted name ("System.Initialize", "x.y.Z"). */
+static int is_sentence_glue(const char *s, size_t n, size_t st, size_t en)
+{
+	size_t b = st - 1;
+	while (b > 0 && is_letter((unsigned char)s[b - 1]))
+		b--;
+	if (st - 1 - b < 3 || (b > 0 && s[b - 1] == '.'))
+		return 0;
+	for (size_t k = b; k < st - 1; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	if (en - st < 2 || s[st] < 'A' || s[st] > 'Z')
+		return 0;
+	for (size_t k = st + 1; k < en; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	return en >= n || s[en] == ' ' || s[en] == ',' || s[en] == '\n';
+}
+
 int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 {
 	size_t i = 0;
@@ -256,6 +278,8 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 		}
 		if (i == st)
 			break;
+		if (st >= 4 && (s[st - 1] == '.' || s[st - 1] == '!' || s[st - 1] == '?') && is_sentence_glue(s, n, st, i))
+			vb->glued_sentences++;
 		uint32_t before = prev && only_spaces(s, prev_end, st) ? prev : 0;
 		prev = 0;
 		size_t len = i - st;

@@ -39,6 +39,10 @@ struct vocab {
 	size_t n, cap, n_slots;
 	char *keys;
 	size_t keys_len, keys_cap;
+	size_t glued_sentences; /* a sentence glued to the next, as tags
+				 * stripped without a space leave it: a
+				 * lowercase word, ".", "!" or "?", and a
+				 * capitalised word ("flag.She said") */
 };
 
 #define VOCAB_INIT { NULL, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0 }

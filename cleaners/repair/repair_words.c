@@ -100,7 +100,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		int rc = 0;
 		if (c->spaces && (memchr(w, '(', n) || memchr(w, ')', n)))
 			rc = repair_glue_paren(out, c, w, n, ar->open_before, last);
-		if (rc == 0 && c->spaces && repair_glue_hyphenated(w, n))
+		if (rc == 0 && (c->spaces || c->ambiguous) && repair_glue_hyphenated(w, n))
 			rc = repair_glue_hyphen(out, c, w, n, ar, last);
 		if (rc == 0 && c->spaces)
 			rc = repair_glue_number(out, c, w, n, ar, last);
@@ -321,6 +321,19 @@ static int two_function_words(const struct rdata *d, const char *w, size_t n)
 	return 0;
 }
 
+/* w[0..n) is a function word fused with a common word of three letters
+ * or more ("reactto", "targetthe", "asearch", "onJuly"). */
+static int function_word_fused(const struct rdata *d, const char *w, size_t n)
+{
+	for (size_t i = 1; i + 2 <= n; i++) {
+		const struct repair_table_entry *a = rdata_lookup(d, w, i), *b = rdata_lookup(d, w + i, n - i);
+		if ((is_func(a) && n - i >= 3 && is_dict(b) && b->level <= 50) ||
+		    (is_func(b) && i >= 3 && lower_word(a) && a->level <= 50))
+			return 1;
+	}
+	return 0;
+}
+
 void repair_words_survey(struct words_survey *out, const struct rdata *d, struct vocab *vb)
 {
 	memset(out, 0, sizeof *out);
@@ -339,9 +352,14 @@ void repair_words_survey(struct words_survey *out, const struct rdata *d, struct
 		if (is_func(e))
 			func += v->count;
 		out->damage += repair_apos_damage(d, vb, v, e, &out->names);
-		if (!is_known(e) && v->count == 1 && v->cap == 0 && two_function_words(d, vb->keys + v->key_off, v->key_len))
-			out->fused++;
+		if (!is_known(e) && v->count == 1) {
+			if (v->cap == 0 && two_function_words(d, vb->keys + v->key_off, v->key_len))
+				out->fused++;
+			else if (function_word_fused(d, vb->keys + v->key_off, v->key_len))
+				out->joined++;
+		}
 	}
+	out->glued = vb->glued_sentences;
 	/* English prose has about four function words in ten (the dev texts:
 	 * 23 % and up, lists of places included); other languages, about one
 	 * in ten or fewer */

@@ -43,6 +43,9 @@ struct words_survey {
 	size_t words;   /* tokens in all */
 	size_t fused;   /* words no list knows, written once in lowercase,
 			 * that are two function words fused ("ofthe") */
+	size_t joined;  /* ... and those that are a function word fused with
+			 * a common word ("reactto", "targetthe") */
+	size_t glued;   /* sentences glued to the next ("flag.She") */
 	int english;    /* a quarter of its words or more are among the
 			 * model's 100 most frequent, or it is too short to tell */
 };

@@ -93,6 +93,18 @@ static void entities_single_and_double(void **state)
 	assert_string_equal(entities("&pound;5 &euro;3 &apos;"), "\xc2\xa3" "5 \xe2\x82\xac" "3 '");
 }
 
+/* Plain text that holds HTML markup is HTML source: its entities stay.
+ * A title in angle brackets is no markup; text from HTML is decoded. */
+static void entities_stay_in_html_source(void **state)
+{
+	(void)state;
+	const char *src = "Use <code>&lt;stdatomic.h&gt;</code> &amp; more";
+	assert_string_equal(piece(NULL, src, 0), src);
+	assert_string_equal(piece("See <a href=\"x\">here</a>.", "AT&amp;T", 0), "AT&amp;T");
+	assert_string_equal(piece(NULL, "watch <The Palace> &amp; more", 0), "watch <The Palace> & more");
+	assert_string_equal(piece(NULL, "AT&amp;T and &lt;b&gt;", 1), "AT&T and <b>");
+}
+
 static void entities_leave_non_references(void **state)
 {
 	(void)state;
@@ -166,6 +178,23 @@ static void apostrophes_certain(void **state)
 	assert_string_equal(piece("Dehqan's visit.", "Dehqans visit", 0), "Dehqan's visit");
 }
 
+/* A lost possessive needs something owned after it: a conjunction, a
+ * verb, punctuation or the sentence's end after an "s" say it is a
+ * plural; contractions of "is" ("here's", "let's") need no owner. */
+static void possessives_need_an_owner(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care and we dont either; the countrys army is big.";
+	assert_string_equal(piece(doc, "New curriculums and legislations were proposed.", 0),
+			    "New curriculums and legislations were proposed.");
+	assert_string_equal(piece(doc, "There are no absolute continuums. There are none.", 0),
+			    "There are no absolute continuums. There are none.");
+	assert_string_equal(piece(doc, "the curriculums goals and the continuums end", 0),
+			    "the curriculum's goals and the continuum's end");
+	assert_string_equal(piece(doc, "Irans army and the countrys identity; Heres the thing and lets go.", 0),
+			    "Iran's army and the country's identity; Here's the thing and let's go.");
+}
+
 /* Each in[i] repaired in a damaged document gives out[i]. */
 struct repair_case {
 	const char *in, *out;
@@ -208,7 +237,7 @@ static void possessives_by_document(void **state)
 {
 	(void)state;
 	const char *names = "They dont care. WeWork grew. WeWork fell. Mayer spoke. Mayer left. Ford wrote. Ford died. "
-			    "News came. The United States and Fox News said so.";
+			    "News came. The United States and Fox News said so at the end ofthe day.";
 	static const struct repair_case cases[] = {
 		/* names' possessives before a number or after a first name;
 		 * plurals after a capitalised word they go with stay */
@@ -250,7 +279,7 @@ static void possessives_by_document(void **state)
 	assert_string_equal(piece("They dont care. my6sense grew, my6sense fell.", "Ask my6senses partners.", 0),
 			    "Ask my6sense's partners.");
 	/* the last part of a fused word is repaired in the token's context */
-	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed.";
+	const char *syria = "They dont care. Syria is far. Syria said no. Syrias army left. NASA agreed at the end ofthe day.";
 	assert_string_equal(piece(syria, "forces in southernSyrias al-Tanf", 0), "forces in southern Syria's al-Tanf");
 	assert_string_equal(piece(syria, "will offer NASAits Blue Moon lander", 0), "will offer NASA its Blue Moon lander");
 	/* an acronym written alone again and again, before what it owns */
@@ -279,7 +308,8 @@ static void few_apostrophes_in_plain_ascii(void **state)
 static void fused_words(void **state)
 {
 	(void)state;
-	const char *doc = "Iraq is a country. Leeds is a city.";
+	/* "ofthe" shows the text lost spaces */
+	const char *doc = "Iraq is a country. Leeds is a city at the end ofthe day.";
 	assert_string_equal(piece(doc, "As long asthe government asks", 0), "As long as the government asks");
 	assert_string_equal(piece(doc, "contributingto the effort", 0), "contributing to the effort");
 	assert_string_equal(piece(doc, "helpingIraq improve", 0), "helping Iraq improve");
@@ -287,6 +317,28 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "the nation'sdevelopment and", 0), "the nation's development and");
 	assert_string_equal(piece(doc, "at the end.Next week", 0), "at the end. Next week");
 	assert_string_equal(piece(doc, "we dont know, wedont care", 0), "we don't know, we don't care");
+}
+
+/* A word a correct text could also contain ("filesystem", "helpingIraq")
+ * is split only in a text that shows it lost spaces: two function words
+ * fused ("ofthe"), function words fused with common words ("reactto") at
+ * one word in 333 or more, or sentences glued ("filesystem.She"). */
+static void splits_need_a_text_that_lost_spaces(void **state)
+{
+	(void)state;
+	const char *in = "We mount the filesystem and set the hostname while helpingIraq.";
+	assert_string_equal(piece(NULL, in, 0), in);
+	assert_string_equal(piece("It ended ofthe day.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	assert_string_equal(piece("They will reactto it.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	assert_string_equal(piece("It ended.She left.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	/* a text that lost its apostrophes lost its no-break spaces too */
+	assert_string_equal(piece("They dont know.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	/* dotted names and a word that ends with capitals before a sentence are no glue */
+	assert_string_equal(piece("Call System.Initialize first. It is in the FAQ.Then go.", in, 0), in);
 }
 
 static void words_beside_numbers(void **state)
@@ -341,13 +393,13 @@ static void names_fused(void **state)
 	(void)state;
 	/* a name, then what it did; surnames that read as a word and a verb
 	 * stay */
-	const char *sport = "They dont care. Turkey is a team. Turkey won.";
+	const char *sport = "They dont care. Turkey is a team. Turkey won at the end ofthe day.";
 	assert_string_equal(piece(sport, "Later Turkeydrew Iceland 0-0.", 0), "Later Turkey drew Iceland 0-0.");
 	assert_string_equal(piece(sport, "After Danny Greengot a rebound", 0), "After Danny Green got a rebound");
 	assert_string_equal(piece(sport, "says John Petrides, a manager; Keetan Munsell won", 0),
 			    "says John Petrides, a manager; Keetan Munsell won");
 	const char *doc = "Adam Neumann founded it. Neumann said they dont know. Bernie Sanders spoke, and "
-			  "Sanders won.";
+			  "Sanders won at the end ofthe day.";
 	assert_string_equal(piece(doc, "The founder AdamNeumann left.", 0), "The founder Adam Neumann left.");
 	assert_string_equal(piece(doc, "WhileNeumann spoke, they left.", 0), "While Neumann spoke, they left.");
 	/* brands of two ordinary words stay, even at a sentence start */
@@ -355,13 +407,13 @@ static void names_fused(void **state)
 	assert_string_equal(piece(doc, same, 0), same);
 	assert_string_equal(piece(doc, "PlayStation sales rose.", 0), "PlayStation sales rose.");
 	assert_string_equal(piece(doc, "the VicePresident and the MiddleEast", 0), "the Vice President and the Middle East");
-	assert_string_equal(piece("Apple makes AirPods. Apple sold AirPods.", "the AppleAirPods case", 0),
+	assert_string_equal(piece("Apple makes AirPods. Apple sold AirPods ofthe year.", "the AppleAirPods case", 0),
 			    "the Apple AirPods case");
 	assert_string_equal(piece(doc, "in HongKong, twice: HongKong; YouTube, LinkedIn, WikiLeaks", 0),
 			    "in Hong Kong, twice: Hong Kong; YouTube, LinkedIn, WikiLeaks");
 	assert_string_equal(piece(doc, "GrubHub and WikiLeaks", 0), "GrubHub and WikiLeaks");
 	/* capitals glued to a word the document writes apart */
-	const char *ceo = "The CEO spoke. They dont know. WeWork grew, and WeWork fell.";
+	const char *ceo = "The CEO spoke. They dont know. WeWork grew, and WeWork fell ofthe two.";
 	assert_string_equal(piece(ceo, "The CEOof Apple and the NASAits rover", 0), "The CEO of Apple and the NASA its rover");
 	assert_string_equal(piece(ceo, "CEOs and NGOs, JPMorgan and SaaS", 0), "CEOs and NGOs, JPMorgan and SaaS");
 	/* a brand's possessive in a text that lost apostrophes; its plural */
@@ -388,19 +440,19 @@ static void fused_words_the_document_writes_apart(void **state)
 {
 	(void)state;
 	const char *doc = "Lake Moraine is a lake. The water of Lake Moraine is cold, and air pollution is low "
-			  "there. They dont care. RemoteTalk or Remote Talk is a feature of the phone.";
+			  "there. They dont care. RemoteTalk or Remote Talk is a feature of the phone ofthe maker.";
 	assert_string_equal(piece(doc, "LakeMoraine police and airpollution", 0), "Lake Moraine police and air pollution");
 	/* a function word glued to "I" or to capitals the document writes alone */
-	const char *cbp = "The CBP said they dont know. The agency, CBP, is big and the city is small.";
+	const char *cbp = "The CBP said they dont know. The agency, CBP, is big and the city is small ofthe two.";
 	assert_string_equal(piece(cbp, "he said thatI met withCBP staff", 0), "he said that I met with CBP staff");
 	assert_string_equal(piece(cbp, "on macOS and tvOS", 0), "on macOS and tvOS");
 	/* a name the tables do not know, then a function word */
-	const char *gaiman = "Neil Gaiman wrote it, and Gaiman said they dont know what it is.";
+	const char *gaiman = "Neil Gaiman wrote it, and Gaiman said they dont know what it is ofthe two.";
 	assert_string_equal(piece(gaiman, "As Gaimanput it, the book", 0), "As Gaiman put it, the book");
 	/* a name written both ways as often, and brands the document never splits */
 	assert_string_equal(piece(doc, "RemoteTalk, YouTube and PlayStation", 0), "RemoteTalk, YouTube and PlayStation");
 	/* a brand and a word the document writes apart, again and again */
-	assert_string_equal(piece("The MacBook Pro is new; a MacBook Pro costs more.", "the MacBookPro sells", 0),
+	assert_string_equal(piece("The MacBook Pro is new; a MacBook Pro costs more ofthe two.", "the MacBookPro sells", 0),
 			    "the MacBook Pro sells");
 }
 
@@ -488,9 +540,20 @@ static void html_text_is_left_alone_without_damage(void **state)
 	assert_string_equal(piece(NULL, in, 1), in);
 	/* entities and mojibake are still fixed */
 	assert_string_equal(piece(NULL, "Iran&rsquo;s caf\xc3\x83\xc2\xa9", 1), "Iran\xe2\x80\x99s caf\xc3\xa9");
-	/* a document with clear damage gets the word repairs */
+	/* a document with a scraper's damage gets the word repairs: plain
+	 * ASCII, lost apostrophes and fused function words ("asthe") */
 	const char *doc = "They dont care, we dont either, it isnt sure and theyre gone.";
 	assert_string_equal(piece(doc, "I dont know asthe day ends", 1), "I don't know as the day ends");
+	/* the author's own style: apostrophes left out, but no word fused
+	 * where a no-break space was */
+	const char *style = "They dont care, we dont either, it isnt sure and theyre gone. Im here, ive seen it.";
+	assert_string_equal(piece(style, "I dont know, im sure", 1), "I dont know, im sure");
+	assert_string_equal(piece(style, "I dont know, im sure", 0), "I don't know, I'm sure");
+	/* a page that keeps its curly quotes, dashes or accents lost nothing
+	 * a scraper drops: its "dont" and "asthe" are the author's */
+	const char *curly = "They dont care \xe2\x80\x94 we dont either, it isnt sure and theyre gone.";
+	assert_string_equal(piece(curly, "I dont know asthe day ends", 1), "I dont know asthe day ends");
+	assert_string_equal(piece(curly, "caf\xc3\x83\xc2\xa9 asthe", 1), "caf\xc3\xa9 asthe");
 }
 
 static void whole_text_keeps_lines_and_drops_labels(void **state)
@@ -509,14 +572,17 @@ int main(void)
 		cmocka_unit_test(table_loads_and_names_its_sources),
 		cmocka_unit_test(entities_single_and_double),
 		cmocka_unit_test(entities_leave_non_references),
+		cmocka_unit_test(entities_stay_in_html_source),
 		cmocka_unit_test(mojibake_once_and_twice),
 		cmocka_unit_test(mojibake_suspect_reads_within_bounds),
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
+		cmocka_unit_test(possessives_need_an_owner),
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(fused_words),
+		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
 		cmocka_unit_test(words_glued_at_punctuation_numbers_and_names),
 		cmocka_unit_test(names_fused),
