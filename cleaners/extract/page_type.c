@@ -355,7 +355,8 @@ static size_t element_names(const GumboNode *g, char *buf, size_t size)
 			continue;
 		for (const char *s = attrs[a]; *s && n + 2 < size; s++)
 			buf[n++] = (char)tolower((unsigned char)*s);
-		buf[n++] = ' ';
+		if (n + 1 < size) /* a long class filled the buffer: no room for the id */
+			buf[n++] = ' ';
 	}
 	buf[n] = '\0';
 	return n;
