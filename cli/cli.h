@@ -19,6 +19,8 @@ enum {
 
 enum cli_mode { MODE_EXTRACT, MODE_REPAIR, MODE_CHECK };
 
+enum cli_find { FIND_NONE, FIND_SITEMAP, FIND_FEED, FIND_CRAWL };
+
 struct cli_opts {
 	scrape_options lib;
 	enum cli_mode mode;
@@ -45,6 +47,14 @@ struct cli_opts {
 	int rules_mine;    /* this struct loaded `rules` and frees it (rules_cli_release) */
 	int rules_set;     /* --rules or --no-rules given: no default file */
 	const char *explain; /* --explain REPORT.html, or - for plain text on stderr */
+	/* finding the pages of a site (crawl.c, crawl_options.c) */
+	int find;          /* FIND_NONE, or which of --sitemap, --feed, --crawl */
+	const char *start_url; /* their URL */
+	long long lastmod_after; /* --lastmod-after, seconds since the epoch */
+	int has_lastmod_after;
+	size_t max_pages;  /* --max-pages (0: no cap; --crawl needs one) */
+	long crawl_depth;  /* --max-depth with --crawl: link depth (-1: none given) */
+	int list_only;     /* --list-only: print the URLs found, fetch no page */
 	char charset[64];  /* storage for lib.charset */
 	char user_agent[256];
 };

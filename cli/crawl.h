@@ -5,6 +5,9 @@
 
 #include "cli.h"
 
+/* The --help lines of --sitemap, --feed, --crawl and their options. */
+void crawl_usage(FILE *f);
+
 /* Sets the fetching options' defaults (delay 1 s, 3 retries, 2 per host). */
 void crawl_opts_init(struct cli_opts *o);
 

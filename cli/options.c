@@ -70,8 +70,9 @@ void cli_usage(FILE *f)
 	      "  --resume            skip URLs that results.jsonl lists as done\n"
 	      "  --insecure          do not verify TLS certificates\n"
 	      "  --resolve H:P:ADDR  connect to ADDR for host H, port P (as curl --resolve)\n"
-	      "\n"
-	      "WARC (scrape --warc FILE.warc[.gz]... or -): HTML responses to JSON lines:\n"
+	      "\n", f);
+	crawl_usage(f);
+	fputs("WARC (scrape --warc FILE.warc[.gz]... or -): HTML responses to JSON lines:\n"
 	      "  --warc              read WARC/1.0 and 1.1 files (plain, gzip per record or\n"
 	      "                      whole); one JSON line per record on standard output\n"
 	      "  --shard I/N         take every N-th file from the I-th (0-based)\n"
@@ -237,6 +238,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 				o->lib.max_output_bytes = v;
 			else
 				o->lib.max_depth = v;
+			if (strcmp(a, "--max-depth") == 0)
+				o->crawl_depth = v > 1000000 ? 1000000 : (long)v; /* with --crawl: links */
 			i++;
 		} else if (strcmp(a, "--timeout") == 0 || strcmp(a, "--connect-timeout") == 0 ||
 			   strcmp(a, "--page-timeout") == 0) {

@@ -3,8 +3,8 @@
 # those already installed. Run as root on Debian 12 (bookworm) or later.
 set -eu
 pkgs="build-essential cmake pkg-config libgumbo-dev libcurl4-openssl-dev zlib1g-dev
-libcjson-dev libcmocka-dev scowl hunspell-en-us pocketsphinx-en-us python3 python3-brotli python3-pytest
-ca-certificates time strace clang libclang-rt-14-dev valgrind"
+libcjson-dev libexpat1-dev libcmocka-dev scowl hunspell-en-us pocketsphinx-en-us python3 python3-brotli
+python3-pytest ca-certificates time strace clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -36,6 +36,9 @@ URL-list (crawl) routes; the query makes each URL its own key K:
   /unavailable    always 503 (no Retry-After)
   /reset?K        drops the connection without a response the first time, then the article
   /pages/NAME     NAME.html.gz from --pages DIR, sent gzip-encoded (text/html)
+Host names starting with "site." and "other.": the generated site of tests/site_gen.py.
+Host names starting with "bench." with --pages: / and /p/ list the pages,
+/p/NAME is one linking to the next five (bench/crawl.sh crawls it).
 With --log FILE every request is appended as "UNIX-TIME<TAB>HOST<TAB>PATH";
 --keep-alive keeps connections open (default: Connection: close).
 """
@@ -52,6 +55,9 @@ import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import site_gen as site  # noqa: E402  (beside this file)
 
 try:
     import brotli  # python3-brotli; optional
@@ -195,6 +201,7 @@ ROBOTS_POLITE = (b"User-agent: *\nDisallow: /\n\n"
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms stall between them
     server_version = "scrape-test"
 
     def log_message(self, fmt, *args):  # quiet: the tests print what matters
@@ -260,7 +267,10 @@ class Handler(BaseHTTPRequestHandler):
 def crawl_route(self, path, hostname):
     """The URL-list routes; True when path was one of them."""
     key = self.path
-    if path == "/robots.txt":
+    found = site.route(path, hostname, self.server.server_address[1])
+    if found:
+        self.send(*found)
+    elif path == "/robots.txt":
         if hostname.startswith("polite."):
             self.send(200, "text/plain", ROBOTS_POLITE, {})
         elif hostname.startswith("down."):
@@ -286,6 +296,8 @@ def crawl_route(self, path, hostname):
             self.connection.shutdown(socket.SHUT_RDWR)
         else:
             self.send(200, HTML_UTF8, ARTICLE, {})
+    elif hostname.startswith("bench.") and LOG["pages"] and (path == "/" or path.startswith("/p/")):
+        self.send(*bench_site(path))
     elif path.startswith("/pages/") and LOG["pages"]:
         name = os.path.basename(path[len("/pages/"):])
         try:
@@ -301,6 +313,38 @@ def crawl_route(self, path, hostname):
 
 
 Handler.crawl_route = crawl_route
+
+
+def bench_site(path):
+    """Host bench.*: the --pages articles as a site to crawl: / and /p/ list
+    every page (a section page), each page /p/NAME links to the next five
+    (a ring), gzip-encoded; each made once (the server is not what is measured)."""
+    names = BENCH.get("names")
+    if names is None:
+        names = BENCH["names"] = sorted(f[:-8] for f in os.listdir(LOG["pages"]) if f.endswith(".html.gz"))
+    if path in ("/", "/p/"):
+        links = "".join('<li><a href="/p/%s">%s</a></li>' % (n, n) for n in names)
+        intro = ("<p>Every article of the benchmark set is listed on this page, and each article "
+                 "links to the five that follow it, so a crawl from here finds them all.</p>")
+        body = ("<html><head><title>Bench site</title></head><body><article><h1>Bench site</h1>%s"
+                "<ul>%s</ul></article></body></html>" % (intro, links)).encode()
+        return 200, HTML_UTF8, body, {}
+    name = os.path.basename(path[3:])
+    if name not in names:
+        return 404, "text/plain", b"no such page\n", {}
+    if name in BENCH:
+        return BENCH[name]
+    k = names.index(name)
+    nav = "".join('<a href="/p/%s">next %d</a> ' % (names[(k + i) % len(names)], i) for i in range(1, 6))
+    with open(os.path.join(LOG["pages"], name + ".html.gz"), "rb") as f:
+        html = gzip.decompress(f.read())
+    cut = html.lower().rfind(b"</body>")
+    html = (html[:cut] if cut >= 0 else html) + ("<nav>%s</nav></body></html>" % nav).encode()
+    BENCH[name] = (200, "text/html", gzip.compress(html, 1), {"Content-Encoding": "gzip"})
+    return BENCH[name]
+
+
+BENCH = {}
 
 
 def serve(server):

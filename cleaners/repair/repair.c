@@ -101,12 +101,43 @@ struct repair {
 	struct vocab vb;
 	struct words_ctx wc;
 	struct buf tmp, tmp2;
+	int markup;  /* plain text that holds HTML markup: its entities stay */
 };
 
-/* Character-level repairs of text[0..len) into out: entities, then mojibake. */
-static int repair_chars(struct buf *out, struct buf *scratch, const char *text, size_t len)
+/* s[0..n) holds an HTML tag ("<a href=", "</code>", "<li>", "<PRE>"; not
+ * a title in angle brackets, "<The Palace>"): plain text with markup is
+ * HTML source, whose entities are written on purpose. */
+static int has_tag(const char *s, size_t n)
 {
-	int ent = memchr(text, '&', len) != NULL;
+	for (const char *p = memchr(s, '<', n); p; p = memchr(p + 1, '<', (size_t)(s + n - p - 1))) {
+		size_t i = (size_t)(p - s) + 1;
+		if (i < n && s[i] == '/')
+			i++;
+		size_t st = i, lower = 0, upper = 0;
+		for (; i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '1' && s[i] <= '6'));
+		     i++) {
+			lower += s[i] >= 'a' && s[i] <= 'z';
+			upper += s[i] >= 'A' && s[i] <= 'Z';
+		}
+		if (i == st || i >= n || (lower && upper) || s[st] <= '9')
+			continue;
+		if (s[i] == '>')
+			return 1;
+		/* an attribute: "<a href=" */
+		size_t j = i + 1;
+		while (j < n && s[j] >= 'a' && s[j] <= 'z')
+			j++;
+		if (s[i] == ' ' && lower && j > i + 1 && j < n && s[j] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/* Character-level repairs of text[0..len) into out: entities (unless
+ * `markup`), then mojibake. */
+static int repair_chars(struct buf *out, struct buf *scratch, const char *text, size_t len, int markup)
+{
+	int ent = !markup && memchr(text, '&', len) != NULL;
 	int moji = repair_mojibake_suspect(text, len);
 	if (!ent && !moji)
 		return buf_put(out, text, len);
@@ -128,9 +159,11 @@ int repair_new(struct repair **out, const char *const *texts, const size_t *lens
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 	int rc = rdata_open(&r->d);
 	int ascii = 1;
+	for (size_t i = 0; i < n && !from_html && !r->markup; i++)
+		r->markup = has_tag(texts[i], lens[i]);
 	for (size_t i = 0; i < n && rc == SCRAPE_OK; i++) {
 		buf_clear(&r->tmp);
-		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i]);
+		rc = repair_chars(&r->tmp, &r->tmp2, texts[i], lens[i], r->markup);
 		if (rc == SCRAPE_OK && r->tmp.len) {
 			ascii = ascii && all_ascii(r->tmp.data, r->tmp.len);
 			rc = vocab_add_text(&r->vb, r->tmp.data, r->tmp.len);
@@ -169,7 +202,7 @@ int repair_apply(struct repair *r, struct buf *out, const char *text, size_t len
 {
 	int words = r->wc.apostrophes || r->wc.spaces;
 	buf_clear(&r->tmp);
-	int rc = repair_chars(words ? &r->tmp : out, &r->tmp2, text, len);
+	int rc = repair_chars(words ? &r->tmp : out, &r->tmp2, text, len, r->markup);
 	if (rc == SCRAPE_OK && words)
 		rc = repair_words(out, &r->wc, r->tmp.data ? r->tmp.data : "", r->tmp.len);
 	return rc == SCRAPE_OK ? SCRAPE_OK : scrape_error_set(rc, "out of memory");

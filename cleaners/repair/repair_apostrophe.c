@@ -175,6 +175,30 @@ size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n)
  * Apostrophe repair of a plain word w[0..n) (letters only). Writes the
  * repaired word to dst and returns its length, or 0 to keep w.
  */
+/* What follows a word can be what a possessive owns: a word or a number
+ * right after it, not a function word (but "one", "other", "new" ...
+ * that start a noun phrase), nor a word far rarer after "his" than alone
+ * (a verb: "Republicans voted"). A conjunction, a verb, punctuation or
+ * the end of a sentence after an "s" say it is a plural ("curriculums
+ * and", "legislations were"). */
+static int owner_before(const struct words_ctx *c, const struct around *ar)
+{
+	if (ar->next_num)
+		return 1;
+	if (!ar->next_word || (ar->next_func && !noun_phrase_start(c->d, ar->next_e)))
+		return 0;
+	return !poss_follower_bad(c->d, ar->next);
+}
+
+/* The model knows the "'s" form a (of stem) within 1.5 log10 of the stem:
+ * a contraction of "is" ("here's", "let's"), not a possessive, which is
+ * far rarer than its noun ("country's"). */
+static int contraction_like(const struct rdata *d, const struct repair_table_entry *stem,
+			    const struct repair_table_entry *a)
+{
+	return stem->lm_id >= 0 && a->lm_id >= 0 && d->uni_prob[a->lm_id] > d->uni_prob[stem->lm_id] - 1500;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -191,6 +215,11 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		int poss = fl >= 3 && form[fl - 2] == '\'' && form[fl - 1] == 's';
 		/* "ns" (nanoseconds) is no "n's": a possessive has a word */
 		if (poss && n < 3)
+			return 0;
+		/* a noun's or a name's "s" needs something owned after it;
+		 * "that's", "here's", "let's" are contractions: a function
+		 * word's, or one the model knows nearly as well as its stem */
+		if (poss && !(stem && (is_func(stem) || contraction_like(c->d, stem, a))) && !owner_before(c, ar))
 			return 0;
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
@@ -283,6 +312,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	}
 	/* possessive "s" the tables do not list */
 	if (n < 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == '\'')
+		return 0;
+	if (!owner_before(c, ar))
 		return 0;
 	if (!is_known(e)) {
 		/* "Dehqans" when the text has "Dehqan's"; "countrys" */

@@ -94,7 +94,7 @@ static int check_response(struct fetch_sink *s)
 	curl_easy_getinfo(s->curl, CURLINFO_CONTENT_TYPE, &type);
 	if (status >= 400)
 		return scrape_error_set(SCRAPE_EHTTP, "%s: HTTP %ld", s->url, status);
-	if (!fetch_type_acceptable(type))
+	if (!s->any_type && !fetch_type_acceptable(type))
 		return scrape_error_set(SCRAPE_EBINARY, "%s: not HTML (Content-Type: %s)", s->url, type);
 	return SCRAPE_OK;
 }

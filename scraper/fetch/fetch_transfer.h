@@ -15,6 +15,7 @@ struct fetch_sink {
 	struct buf body;
 	size_t max;        /* body size cap, after decompression */
 	int checked;       /* the final response's headers were looked at */
+	int any_type;      /* keep bodies of every Content-Type (sitemaps: application/gzip) */
 	int rc;            /* an error found while receiving, or SCRAPE_OK */
 	char error[512];   /* its message */
 };

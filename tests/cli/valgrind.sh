@@ -1,6 +1,8 @@
 #!/bin/bash
 # Memory errors and leaks under valgrind: every unit test, the fixtures, a bulk
-# run over all 181 pages of ../shared/bench (when present) and the repair seed.
+# run over all 181 pages of ../shared/bench (when present), one over a fixed
+# sample of pages of other kinds (every 13th WCXB dev page in name order, 105
+# pages, --jsonl, one thread) and the repair seed.
 # Skips (77) without valgrind, and for sanitizer builds (ASan and valgrind
 # do not mix).
 # usage: valgrind.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
@@ -30,7 +32,8 @@ run() { # NAME COMMAND...
 		pass=$((pass + 1))
 	fi
 }
-for t in "$dir"/test_*; do
+# the unit tests are built in tests/ of the build folder
+for t in "$dir"/tests/test_* "$dir"/test_*; do
 	[ -x "$t" ] && run "$(basename "$t")" "$t"
 done
 run fixtures "$bin" --check "$src/fixtures"
@@ -44,6 +47,14 @@ done
 if [ -d "$shared/bench/articles" ]; then
 	run bench-pages "$bin" -q -j2 -o "$tmp/bench" "$shared/bench/articles"
 	run repair-seed "$bin" --repair "$shared/fixtures/repair/presstv-iraq.mangled.txt"
+fi
+if [ -d "$shared/bench/wcxb-dev/pages" ]; then
+	mapfile -t wcxb < <(find "$shared/bench/wcxb-dev/pages" -name '*.html.gz' | LC_ALL=C sort | awk 'NR % 13 == 1')
+	run "wcxb-sample (${#wcxb[@]} pages)" "$bin" -q -j1 --jsonl "${wcxb[@]}"
+	if [ "$(wc -l <"$tmp/out")" -ne "${#wcxb[@]}" ]; then
+		echo "FAIL wcxb-sample: $(wc -l <"$tmp/out") JSON lines for ${#wcxb[@]} pages"
+		fail=$((fail + 1))
+	fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

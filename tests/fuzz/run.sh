@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined,
 # in their own build folder) and runs one for a given time, or replays files.
 #   tests/fuzz/run.sh TARGET SECONDS      fuzz (TARGET: decode html repair gunzip
-#                                         robots url warc rules)
+#                                         robots url warc rules discover)
 #   tests/fuzz/run.sh TARGET FILE...      run the target on these inputs once
 #   tests/fuzz/run.sh --build             only build
 #   tests/fuzz/run.sh --list              print the targets
@@ -16,7 +16,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 shared=${SHARED:-$src/../shared}
-targets="decode html repair gunzip robots url warc rules"
+targets="decode html repair gunzip robots url warc rules discover"
 [ "${1:-}" = --list ] && { echo "$targets"; exit 0; }
 
 if ! command -v clang >/dev/null ||
@@ -39,7 +39,7 @@ build_all() {
 	cmake --build "$build" --target scrape_lib -j2 >"$build/build.log" 2>&1 ||
 		{ grep -E 'error' "$build/build.log" | head -20; exit 1; }
 	local libs incs="-I$src/include -I$src/src"
-	libs=$(pkg-config --libs gumbo libcurl zlib libcjson)
+	libs=$(pkg-config --libs gumbo libcurl zlib libcjson expat)
 	# every part's headers: a fuzz target may call any module
 	for d in "$src"/src/util "$src"/scraper/*/ "$src"/cleaners/*/; do incs="$incs -I${d%/}"; done
 	for t in $targets; do
@@ -101,6 +101,21 @@ seeds_rules() {
 	done
 }
 
+# Sitemaps (urlset, index, gzip, text), feeds (RSS 2.0, Atom, RSS 1.0),
+# robots.txt with Sitemap: lines and an HTML page with links.
+seeds_discover() {
+	local d=$1
+	printf '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://example.com/a.html</loc><lastmod>2024-01-02</lastmod></url><url><loc>/b?x=1&amp;y=2</loc></url></urlset>' >"$d/urlset"
+	printf '<sitemapindex><sitemap><loc>http://example.com/s1.xml.gz</loc><lastmod>2023-05-06T07:08:09+02:00</lastmod></sitemap></sitemapindex>' >"$d/index"
+	gzip -c "$d/urlset" >"$d/urlset.gz"
+	printf 'http://example.com/one\r\nhttps://example.com/two#x\nnot a url\n' >"$d/text"
+	printf '<rss version="2.0"><channel><item><link>http://example.com/a</link><pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item><item><guid>http://example.com/g</guid></item></channel></rss>' >"$d/rss2"
+	printf '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="edit" href="/e"/><link href="/1.html"/><updated>2024-01-01T00:00:00Z</updated></entry></feed>' >"$d/atom"
+	printf '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://example.com/x"><link>http://example.com/x</link></item></rdf:RDF>' >"$d/rdf"
+	printf 'User-agent: *\nDisallow: /p\nSitemap: http://example.com/s.xml\nsitemap:/r.xml # c\n' >"$d/robots"
+	printf '<html><head><base href="/d/"><link rel="alternate" type="application/atom+xml" href="f.xml"></head><body><a href="a.html#x">a</a><a rel="nofollow" href="/n">n</a><area href="../b"></body></html>' >"$d/html"
+}
+
 # URL "\n" second line (an extension, a Content-Type or a Retry-After value).
 seeds_url() {
 	local d=$1 long="http://example.com" k
@@ -157,6 +172,7 @@ seeds() {
 	url) seeds_url "$dir.tmp" ;;
 	warc) seeds_warc "$dir.tmp" ;;
 	rules) seeds_rules "$dir.tmp" ;;
+	discover) seeds_discover "$dir.tmp" ;;
 	*) seeds_pages "$t" "$dir.tmp" ;;
 	esac
 	mv "$dir.tmp" "$dir"
@@ -174,7 +190,7 @@ if [ $# -eq 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
 	dict=()
 	case $t in
 	html | decode) dict=(-dict="$src/tests/fuzz/html.dict") ;;
-	robots | url | warc | rules) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
+	robots | url | warc | rules | discover) dict=(-dict="$src/tests/fuzz/$t.dict") ;;
 	esac
 	exec "$exe" -max_total_time="$1" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
 		-print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${dict[@]}" \

@@ -71,7 +71,7 @@ check_run pkg-config-shared "$tmp/pc_shared" yes
 # development package does not pull in.
 mkdir "$tmp/static" && cp "$lib/libscrape.a" "$tmp/static/"
 requires=$(pkg-config --print-requires-private scrape | awk '{print $1}')
-[ "$(echo $requires)" = "gumbo libcurl zlib libcjson" ] || fail "Requires.private: $requires"
+[ "$(echo $requires)" = "gumbo libcurl zlib libcjson expat" ] || fail "Requires.private: $requires"
 # shellcheck disable=SC2046,SC2086
 cc -Wall -Wextra -Werror -o "$tmp/pc_static" "$src/tests/install/consumer.c" \
 	$(pkg-config --define-variable=libdir="$tmp/static" --cflags --libs scrape) \

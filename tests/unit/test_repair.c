@@ -93,6 +93,18 @@ static void entities_single_and_double(void **state)
 	assert_string_equal(entities("&pound;5 &euro;3 &apos;"), "\xc2\xa3" "5 \xe2\x82\xac" "3 '");
 }
 
+/* Plain text that holds HTML markup is HTML source: its entities stay.
+ * A title in angle brackets is no markup; text from HTML is decoded. */
+static void entities_stay_in_html_source(void **state)
+{
+	(void)state;
+	const char *src = "Use <code>&lt;stdatomic.h&gt;</code> &amp; more";
+	assert_string_equal(piece(NULL, src, 0), src);
+	assert_string_equal(piece("See <a href=\"x\">here</a>.", "AT&amp;T", 0), "AT&amp;T");
+	assert_string_equal(piece(NULL, "watch <The Palace> &amp; more", 0), "watch <The Palace> & more");
+	assert_string_equal(piece(NULL, "AT&amp;T and &lt;b&gt;", 1), "AT&T and <b>");
+}
+
 static void entities_leave_non_references(void **state)
 {
 	(void)state;
@@ -164,6 +176,23 @@ static void apostrophes_certain(void **state)
 	assert_string_equal(piece(NULL, "Dehqans visit", 0), "Dehqans visit");
 	assert_string_equal(piece("Iran's navy.", "Irans army", 0), "Iran's army");
 	assert_string_equal(piece("Dehqan's visit.", "Dehqans visit", 0), "Dehqan's visit");
+}
+
+/* A lost possessive needs something owned after it: a conjunction, a
+ * verb, punctuation or the sentence's end after an "s" say it is a
+ * plural; contractions of "is" ("here's", "let's") need no owner. */
+static void possessives_need_an_owner(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care and we dont either; the countrys army is big.";
+	assert_string_equal(piece(doc, "New curriculums and legislations were proposed.", 0),
+			    "New curriculums and legislations were proposed.");
+	assert_string_equal(piece(doc, "There are no absolute continuums. There are none.", 0),
+			    "There are no absolute continuums. There are none.");
+	assert_string_equal(piece(doc, "the curriculums goals and the continuums end", 0),
+			    "the curriculum's goals and the continuum's end");
+	assert_string_equal(piece(doc, "Irans army and the countrys identity; Heres the thing and lets go.", 0),
+			    "Iran's army and the country's identity; Here's the thing and let's go.");
 }
 
 /* Each in[i] repaired in a damaged document gives out[i]. */
@@ -308,6 +337,12 @@ static void splits_need_a_text_that_lost_spaces(void **state)
 	/* a text that lost its apostrophes lost its no-break spaces too */
 	assert_string_equal(piece("They dont know.", in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
+	/* glued sentences split; a name the document writes apart, written
+	 * with a dot as in an address, and a file name in capitals stay */
+	const char *mail = "Florian Weimer wrote it, at the end ofthe day.";
+	assert_string_equal(piece(mail, "It ended.Next week", 0), "It ended. Next week");
+	assert_string_equal(piece(mail, "Florian.Weimer at example.org", 0), "Florian.Weimer at example.org");
+	assert_string_equal(piece(mail, "read README.Bugs or PA.The end", 0), "read README.Bugs or PA. The end");
 	/* dotted names and a word that ends with capitals before a sentence are no glue */
 	assert_string_equal(piece("Call System.Initialize first. It is in the FAQ.Then go.", in, 0), in);
 }
@@ -543,10 +578,12 @@ int main(void)
 		cmocka_unit_test(table_loads_and_names_its_sources),
 		cmocka_unit_test(entities_single_and_double),
 		cmocka_unit_test(entities_leave_non_references),
+		cmocka_unit_test(entities_stay_in_html_source),
 		cmocka_unit_test(mojibake_once_and_twice),
 		cmocka_unit_test(mojibake_suspect_reads_within_bounds),
 		cmocka_unit_test(mojibake_leaves_real_accents),
 		cmocka_unit_test(apostrophes_certain),
+		cmocka_unit_test(possessives_need_an_owner),
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
