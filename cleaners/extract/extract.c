@@ -329,9 +329,11 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
 }
 
 /* Printable text of every subtree: the non-link text that emission would
- * print, all of it (text) and that inside <p> elements (prose). Subtrees
- * that are never content or furniture (DN_SKIP, DN_BOILER, DN_LISTING,
- * <header>, <footer>) count for nothing in their ancestors. */
+ * print (text), and of it the text of <p>s outside teaser lists (prose).
+ * Subtrees that are never content or furniture (DN_SKIP, DN_BOILER,
+ * <header>, <footer>) count for nothing in their ancestors; a teaser list
+ * (DN_LISTING) counts as text, since on an index page it is the content, but
+ * not as prose, which is an article's. */
 struct region {
 	uint32_t text;
 	uint32_t prose;
@@ -351,10 +353,11 @@ static struct region *region_text(const struct dom *d)
 		if (t == GUMBO_TAG_P)
 			r[i].prose = r[i].text;
 		if (n->parent == UINT32_MAX ||
-		    (n->flags & (DN_SKIP | DN_BOILER | DN_LISTING)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
+		    (n->flags & (DN_SKIP | DN_BOILER)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
 			continue;
 		r[n->parent].text += r[i].text;
-		r[n->parent].prose += r[i].prose;
+		if (!(n->flags & DN_LISTING))
+			r[n->parent].prose += r[i].prose;
 	}
 	return r;
 }
@@ -371,7 +374,7 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	uint64_t page = r[0].text;
 	if ((uint64_t)r[top].text * 2 >= page)
 		return top;
-	if (r[top].prose >= 500 && (uint64_t)r[top].prose * 2 >= r[0].prose)
+	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2)
 		return top;
 	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
 		if ((uint64_t)r[a].text * 5 >= page * 3)
