@@ -48,6 +48,7 @@ struct emitter {
 	struct open_el *stack;
 	size_t sp, cap;
 	unsigned next_group;
+	unsigned keep;  /* EMIT_KEEP_* */
 	int rc;
 };
 
@@ -190,7 +191,8 @@ static void walk(struct emitter *e, size_t root)
 		GumboTag t = dom_tag(n);
 		enum flow f = flow_of(t);
 		int drop = (n->flags & DN_SKIP) || f == FLOW_DROP ||
-			   (i != root && ((n->flags & DN_BOILER) || is_link_furniture(n)));
+			   (i != root && (((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ||
+					  (!(e->keep & EMIT_KEEP_LINKS) && is_link_furniture(n))));
 		if (drop) {
 			/* a dropped inline element still separates words on either side */
 			if (f == FLOW_INLINE && !(n->flags & DN_SKIP))
@@ -227,10 +229,11 @@ static void walk(struct emitter *e, size_t root)
 	flush(e);
 }
 
-int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n, unsigned flags)
 {
 	struct emitter e;
 	memset(&e, 0, sizeof e);
+	e.keep = flags;
 	e.out = out;
 	e.d = d;
 	for (size_t r = 0; r < n && !e.rc; r++)

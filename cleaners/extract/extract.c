@@ -382,6 +382,21 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	return top;
 }
 
+/* Emits the chosen roots. When that prints nothing, the page's content is
+ * what the normal cut takes for furniture: links (a product grid, a category
+ * index), so again with link-heavy blocks kept; then the whole page with
+ * furniture names ignored too. Never nothing while the page has text. */
+static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+{
+	int rc = emit_blocks(out, d, roots, n, 0);
+	if (rc != SCRAPE_OK || out->n)
+		return rc;
+	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
+	if (rc != SCRAPE_OK || out->n)
+		return rc;
+	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
+}
+
 int extract_content(struct block_list *out, struct dom *d)
 {
 	if (d->n == 0)
@@ -393,8 +408,8 @@ int extract_content(struct block_list *out, struct dom *d)
 
 	if (top == SIZE_MAX) {
 		if (marked == SIZE_MAX)
-			return emit_blocks(out, d, (size_t[]){ 0 }, 1);
-		return emit_blocks(out, d, &marked, 1);
+			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1);
+		return emit_with_fallback(out, d, &marked, 1);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -417,7 +432,7 @@ int extract_content(struct block_list *out, struct dom *d)
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_blocks(out, d, roots, nroots);
+		return emit_with_fallback(out, d, roots, nroots);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -442,5 +457,5 @@ int extract_content(struct block_list *out, struct dom *d)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
-	return emit_blocks(out, d, roots, nroots);
+	return emit_with_fallback(out, d, roots, nroots);
 }
