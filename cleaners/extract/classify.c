@@ -169,9 +169,12 @@ unsigned classify_element(const GumboNode *n, unsigned *word)
 	*word = 0;
 	switch (n->v.element.tag) {
 	case GUMBO_TAG_NOSCRIPT:
+	/* an <aside> left unclosed swallows the page that follows it: when it
+	 * holds nearly all of the text, dom.c reveals it like <noscript> */
+	case GUMBO_TAG_ASIDE:
 		return DN_SKIP | DN_HIDDEN;
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
 	case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LABEL:
 	case GUMBO_TAG_OPTION: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:

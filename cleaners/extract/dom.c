@@ -157,12 +157,20 @@ static void settle_boilerplate(struct dnode *nodes, size_t n)
 	}
 }
 
-/* Builds d->nodes over the parsed tree. With reveal, elements hidden only by
- * <noscript> or the hidden attribute (DN_HIDDEN) count as visible; without,
- * *hidden gets the characters of text hidden that way. */
-static int build_nodes(struct dom *d, size_t max_depth, int reveal, uint32_t *hidden)
+/* How much of the page build_nodes() shows (see dom_parse). */
+enum reveal {
+	REVEAL_NONE,    /* DN_HIDDEN elements stay skipped */
+	REVEAL_HIDDEN,  /* <noscript> and hidden-attribute elements are shown */
+	REVEAL_ALL      /* so are <aside>s */
+};
+
+/* Builds d->nodes over the parsed tree. Elements hidden only by <noscript>,
+ * <aside> or the hidden attribute (DN_HIDDEN) count as visible as reveal
+ * says; without, hidden[0] gets the characters of text hidden that way
+ * outside <aside>s, hidden[1] inside. */
+static int build_nodes(struct dom *d, size_t max_depth, enum reveal reveal, uint32_t hidden[2])
 {
-	*hidden = 0;
+	hidden[0] = hidden[1] = 0;
 	size_t cap = 1024, n = 0;
 	struct dnode *nodes = malloc(cap * sizeof *nodes);
 	size_t scap = 256, sp = 0;
@@ -188,11 +196,14 @@ static int build_nodes(struct dom *d, size_t max_depth, int reveal, uint32_t *hi
 		dn->parent = it.parent;
 		dn->depth = it.parent == UINT32_MAX ? 0 : nodes[it.parent].depth + 1;
 		uint32_t inherited = it.parent == UINT32_MAX ? 0 :
-				     nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK | DN_HIDDEN);
+				     nodes[it.parent].flags & (DN_SKIP | DN_IN_LINK | DN_HIDDEN | DN_IN_ASIDE);
 		if (dom_is_element(g)) {
 			unsigned word = 0;
 			unsigned cls = classify_element(g, &word);
-			if (reveal && (cls & DN_HIDDEN))
+			int aside = g->v.element.tag == GUMBO_TAG_ASIDE;
+			if (aside)
+				inherited |= DN_IN_ASIDE;
+			if ((cls & DN_HIDDEN) && (reveal == REVEAL_ALL || (reveal == REVEAL_HIDDEN && !aside)))
 				cls &= ~(unsigned)(DN_SKIP | DN_HIDDEN);
 			else if ((cls & DN_SKIP) && !(cls & DN_HIDDEN))
 				inherited &= ~(uint32_t)DN_HIDDEN; /* never content, however the page renders */
@@ -226,7 +237,7 @@ static int build_nodes(struct dom *d, size_t max_depth, int reveal, uint32_t *hi
 			} else if (dn->flags & DN_HIDDEN) {
 				uint32_t len, commas;
 				count_text(g->v.text.text, &len, &commas);
-				*hidden += len;
+				hidden[(dn->flags & DN_IN_ASIDE) != 0] += len;
 			}
 		}
 		n++;
@@ -255,19 +266,24 @@ int dom_parse(struct dom *d, const char *html, size_t len, size_t max_depth, str
 	d->out = gumbo_parse_with_options(&opts, html, len);
 	if (!d->out)
 		return scrape_error_set(SCRAPE_ENOMEM, "cannot parse the document");
-	uint32_t hidden;
-	int rc = build_nodes(d, max_depth, 0, &hidden);
+	uint32_t hidden[2];
+	int rc = build_nodes(d, max_depth, REVEAL_NONE, hidden);
 	if (rc != SCRAPE_OK)
 		return rc;
 	/* A page drawn by script keeps its text in <noscript> or in a hidden
 	 * element that the script moves into place (streamed rendering): when
-	 * that text outweighs the visible text many times, it is the page. */
-	uint32_t visible = d->n ? d->nodes[0].text_len - d->nodes[0].link_len : 0;
-	if (hidden > 500 && hidden > 4 * (uint64_t)visible) {
+	 * that text outweighs the visible text many times, it is the page. So is
+	 * an <aside> left unclosed that swallowed the page after it, but only
+	 * then: asides inside a revealed page (quoted posts) stay out. */
+	uint64_t visible = d->n ? d->nodes[0].text_len - d->nodes[0].link_len : 0;
+	enum reveal reveal = hidden[0] > 500 && hidden[0] > 4 * visible ? REVEAL_HIDDEN :
+			     hidden[0] + hidden[1] > 500 && hidden[0] + hidden[1] > 4 * visible ? REVEAL_ALL :
+			     REVEAL_NONE;
+	if (reveal != REVEAL_NONE) {
 		free(d->nodes);
 		d->nodes = NULL;
 		d->n = 0;
-		rc = build_nodes(d, max_depth, 1, &hidden);
+		rc = build_nodes(d, max_depth, reveal, hidden);
 	}
 	return rc;
 }

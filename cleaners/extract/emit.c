@@ -49,6 +49,7 @@ struct emitter {
 	struct open_el *stack;
 	size_t sp, cap;
 	unsigned next_group;
+	unsigned keep;  /* EMIT_KEEP_* */
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
@@ -206,8 +207,9 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
-				     : (n->flags & DN_BOILER) ? TRACE_BOILER
-				     : is_link_furniture(n) ? TRACE_LINKS : TRACE_NONE;
+				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
+				     : (!(e->keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)
 			trace_drop(d->trace, i, why);
@@ -298,10 +300,11 @@ static size_t with_rules(const struct dom *d, const size_t *roots, size_t n, siz
 	return k;
 }
 
-int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n, unsigned flags)
 {
 	struct emitter e;
 	memset(&e, 0, sizeof e);
+	e.keep = flags;
 	e.out = out;
 	e.d = d;
 	size_t *all = NULL;

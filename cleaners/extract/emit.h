@@ -5,8 +5,15 @@
 #include "blocks.h"
 #include "dom.h"
 
+/* What emission leaves out besides what is never content (DN_SKIP): */
+enum {
+	EMIT_KEEP_LINKS = 1 << 0,  /* keep link-heavy blocks (a product grid's names) */
+	EMIT_KEEP_BOILER = 1 << 1  /* keep blocks named as furniture (DN_BOILER) */
+};
+
 /* Walks the subtrees rooted at roots[0..n) (document order, none inside
- * another) and appends their blocks to out. */
-int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n);
+ * another) and appends their blocks to out; flags: EMIT_KEEP_*, 0 for the
+ * normal cut. */
+int emit_blocks(struct block_list *out, const struct dom *d, const size_t *roots, size_t n, unsigned flags);
 
 #endif

@@ -329,9 +329,11 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
 }
 
 /* Printable text of every subtree: the non-link text that emission would
- * print, all of it (text) and that inside <p> elements (prose). Subtrees
- * that are never content or furniture (DN_SKIP, DN_BOILER, DN_LISTING,
- * <header>, <footer>) count for nothing in their ancestors. */
+ * print (text), and of it the text of <p>s outside teaser lists (prose).
+ * Subtrees that are never content or furniture (DN_SKIP, DN_BOILER,
+ * <header>, <footer>) count for nothing in their ancestors; a teaser list
+ * (DN_LISTING) counts as text, since on an index page it is the content, but
+ * not as prose, which is an article's. */
 struct region {
 	uint32_t text;
 	uint32_t prose;
@@ -351,10 +353,11 @@ static struct region *region_text(const struct dom *d)
 		if (t == GUMBO_TAG_P)
 			r[i].prose = r[i].text;
 		if (n->parent == UINT32_MAX ||
-		    (n->flags & (DN_SKIP | DN_BOILER | DN_LISTING)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
+		    (n->flags & (DN_SKIP | DN_BOILER)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
 			continue;
 		r[n->parent].text += r[i].text;
-		r[n->parent].prose += r[i].prose;
+		if (!(n->flags & DN_LISTING))
+			r[n->parent].prose += r[i].prose;
 	}
 	return r;
 }
@@ -371,12 +374,27 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	uint64_t page = r[0].text;
 	if ((uint64_t)r[top].text * 2 >= page)
 		return top;
-	if (r[top].prose >= 500 && (uint64_t)r[top].prose * 2 >= r[0].prose)
+	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2)
 		return top;
 	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
 		if ((uint64_t)r[a].text * 5 >= page * 3)
 			return a;
 	return top;
+}
+
+/* Emits the chosen roots. When that prints nothing, the page's content is
+ * what the normal cut takes for furniture: links (a product grid, a category
+ * index), so again with link-heavy blocks kept; then the whole page with
+ * furniture names ignored too. Never nothing while the page has text. */
+static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+{
+	int rc = emit_blocks(out, d, roots, n, 0);
+	if (rc != SCRAPE_OK || out->n)
+		return rc;
+	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
+	if (rc != SCRAPE_OK || out->n)
+		return rc;
+	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
 int extract_content(struct block_list *out, struct dom *d)
@@ -390,8 +408,8 @@ int extract_content(struct block_list *out, struct dom *d)
 
 	if (top == SIZE_MAX) {
 		if (marked == SIZE_MAX)
-			return emit_blocks(out, d, (size_t[]){ 0 }, 1);
-		return emit_blocks(out, d, &marked, 1);
+			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1);
+		return emit_with_fallback(out, d, &marked, 1);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -414,7 +432,7 @@ int extract_content(struct block_list *out, struct dom *d)
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_blocks(out, d, roots, nroots);
+		return emit_with_fallback(out, d, roots, nroots);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -439,5 +457,5 @@ int extract_content(struct block_list *out, struct dom *d)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
-	return emit_blocks(out, d, roots, nroots);
+	return emit_with_fallback(out, d, roots, nroots);
 }

@@ -16,9 +16,10 @@ enum {
 	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
 	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
 	DN_LISTING = 1 << 6, /* a list of teasers (set by extraction) */
-	DN_HIDDEN = 1 << 7,  /* with DN_SKIP: hidden only by <noscript> or the hidden attribute */
+	DN_HIDDEN = 1 << 7,  /* with DN_SKIP: hidden only by <noscript>, <aside> or the hidden attribute */
 	DN_KEEP = 1 << 8,    /* a "keep" rule holds it: never dropped (rules.c) */
-	DN_HAS_KEEP = 1 << 9 /* some descendant is DN_KEEP (rules.c) */
+	DN_HAS_KEEP = 1 << 9, /* some descendant is DN_KEEP (rules.c) */
+	DN_IN_ASIDE = 1 << 10 /* inside an <aside> */
 };
 
 /* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,

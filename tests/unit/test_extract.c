@@ -140,6 +140,48 @@ static void teaser_list_loses_to_the_article(void **state)
 	free(t);
 }
 
+/* A category page whose only content is a grid of linked product names:
+ * the normal cut takes every block for link furniture; the fallback keeps
+ * the links rather than print nothing. */
+static void link_grid_page_is_not_empty(void **state)
+{
+	(void)state;
+	int rc = -1;
+	char *t = body("<html><body><div class='grid'><ul>"
+		       "<li><a href='/p/1'>Oak dining table, seats six</a></li>"
+		       "<li><a href='/p/2'>Walnut coffee table with drawer</a></li>"
+		       "<li><a href='/p/3'>Pine bookcase, five shelves</a></li>"
+		       "</ul></div></body></html>", &rc);
+	assert_int_equal(rc, SCRAPE_OK);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "Walnut coffee table with drawer"));
+	free(t);
+}
+
+/* Content whose every block is named as furniture still comes out. */
+static void page_of_furniture_names_is_not_empty(void **state)
+{
+	(void)state;
+	int rc = -1;
+	char *t = body("<html><body><div class='sidebar'>" PARA("Only text.") "</div>"
+		       "<div class='promo'>" PARA("Other text.") "</div>"
+		       "<div class='related'>" PARA("Third text.") "</div></body></html>", &rc);
+	assert_int_equal(rc, SCRAPE_OK);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "Only text."));
+	free(t);
+}
+
+/* A page without any text still fails as before (exit status 5). */
+static void page_without_text_has_no_content(void **state)
+{
+	(void)state;
+	int rc = -1;
+	char *t = body("<html><body><div><img src='a.png'></div><script>var x = 1;</script></body></html>", &rc);
+	assert_null(t);
+	assert_int_equal(rc, SCRAPE_ENOCONTENT);
+}
+
 static void endnotes_and_counters_are_dropped(void **state)
 {
 	(void)state;
@@ -311,6 +353,9 @@ int main(void)
 		cmocka_unit_test(deep_nesting_does_not_recurse),
 		cmocka_unit_test(json_output_is_escaped),
 		cmocka_unit_test(markdown_keeps_structure),
+		cmocka_unit_test(link_grid_page_is_not_empty),
+		cmocka_unit_test(page_of_furniture_names_is_not_empty),
+		cmocka_unit_test(page_without_text_has_no_content),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
