@@ -73,9 +73,10 @@ def _page(html: Html, url: Optional[str]):
 
 
 def _take(ptr: ctypes.c_void_p, length: int) -> str:
-    """The library's malloc'd buffer as a str; frees it."""
+    """The library's malloc'd buffer as a str; frees it. Renderings are valid
+    UTF-8; a repaired str that held lone surrogates may not be: U+FFFD then."""
     try:
-        return ctypes.string_at(ptr, length).decode("utf-8")
+        return ctypes.string_at(ptr, length).decode("utf-8", "replace")
     finally:
         _lib.free(ptr)
 

@@ -82,6 +82,5 @@ for _name, (_restype, _argtypes) in _signatures.items():
     _f = getattr(lib, _name)
     _f.restype, _f.argtypes = _restype, _argtypes
 
-# error codes (scrape_error)
-EUSAGE, ENOMEM, ENOCONTENT = -1, -2, -8
+ENOCONTENT = -8  # scrape_error: no main content
 FORMATS = {"txt": 0, "markdown": 1, "json": 2}
