@@ -273,7 +273,8 @@ static int save_page(const struct cli_opts *o, const char *ext, const char *url,
 	scrape_result *res = NULL;
 	char *text = NULL, *path = NULL, *why = NULL;
 	size_t len = 0;
-	int rc = scrape_html(&res, d->data, d->len, d->content_type, d->url, &o->lib);
+	int rc = scrape_html(&res, scrape_document_data(d), scrape_document_len(d),
+			     scrape_document_content_type(d), scrape_document_url(d), &o->lib);
 	if (rc == SCRAPE_OK)
 		rc = scrape_render(&text, &len, res, &o->lib);
 	if (rc == SCRAPE_OK)
@@ -456,12 +457,13 @@ static int looks_html(const char *type, const scrape_document *d)
 {
 	if (type && (strncasecmp(type, "text/html", 9) == 0 || strncasecmp(type, "application/xhtml", 17) == 0))
 		return 1;
-	size_t i = 0;
-	while (d && i < d->len && i < 512 && (d->data[i] == ' ' || d->data[i] == '\n' || d->data[i] == '\r' ||
-					      d->data[i] == '\t'))
+	if (!d)
+		return 0;
+	const char *data = scrape_document_data(d);
+	size_t len = scrape_document_len(d), i = 0;
+	while (i < len && i < 512 && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
 		i++;
-	return d && d->len - i >= 5 && (strncasecmp(d->data + i, "<!doc", 5) == 0 ||
-					strncasecmp(d->data + i, "<html", 5) == 0);
+	return len - i >= 5 && (strncasecmp(data + i, "<!doc", 5) == 0 || strncasecmp(data + i, "<html", 5) == 0);
 }
 
 /* The home page of url's site was given: its sitemaps are those robots.txt
@@ -520,15 +522,18 @@ static void file_done(struct crawl *c, const struct slot *s, struct fetch_result
 	struct discover_list pages = DISCOVER_LIST_INIT, more = DISCOVER_LIST_INIT;
 	pages.max = more.max = FILE_MAX_URLS;
 	int rc = SCRAPE_OK;
+	const char *data = scrape_document_data(d);
+	size_t len = scrape_document_len(d);
+	const char *base = scrape_document_url(d) ? scrape_document_url(d) : r->url; /* after redirects */
 	if (s->kind == K_ROBOTS) {
-		rc = sitemap_from_robots(&more, d->data, d->len, r->url);
+		rc = sitemap_from_robots(&more, data, len, r->url);
 		for (size_t i = 0; rc == SCRAPE_OK && i < more.n; i++)
 			fetch_file(c, more.v[i].url, K_SITEMAP, 1, 0);
 	} else if (s->kind == K_SITEMAP) {
 		enum sitemap_kind kind;
-		rc = sitemap_parse(&pages, &more, &kind, d->data, d->len, r->url, SITEMAP_MAX_BYTES);
+		rc = sitemap_parse(&pages, &more, &kind, data, len, r->url, SITEMAP_MAX_BYTES);
 		if ((rc == SCRAPE_ENOCONTENT || rc == SCRAPE_EENCODING) && s->depth == 0 && looks_html(r->content_type, d)) {
-			find_sitemaps_of_site(c, d->url ? d->url : r->url); /* a page of the site */
+			find_sitemaps_of_site(c, base); /* a page of the site */
 			rc = SCRAPE_OK;
 		} else if (rc == SCRAPE_OK) {
 			c->nfound_files++;
@@ -544,10 +549,10 @@ static void file_done(struct crawl *c, const struct slot *s, struct fetch_result
 		}
 	} else {
 		enum feed_kind kind;
-		rc = feed_parse(&pages, &kind, d->data, d->len, r->url, FEED_MAX_BYTES);
+		rc = feed_parse(&pages, &kind, data, len, r->url, FEED_MAX_BYTES);
 		if ((rc == SCRAPE_ENOCONTENT || rc == SCRAPE_EENCODING) && s->depth == 0 &&
 		    looks_html(r->content_type, d)) {
-			rc = links_extract(&more, NULL, d->data, d->len, d->url ? d->url : r->url, LINKS_FEEDS);
+			rc = links_extract(&more, NULL, data, len, base, LINKS_FEEDS);
 			if (rc == SCRAPE_OK && more.n == 0) {
 				rc = scrape_error_set(SCRAPE_ENOCONTENT, "%s: not a feed, and the page announces "
 						      "none (<link rel=\"alternate\" type=\"application/rss+xml\">)",
@@ -588,8 +593,9 @@ static void work(void *arg, void *item)
 	const struct cli_opts *o = c->o;
 	if (p->stage == STAGE_LINKS) {
 		if (!p->content_type || looks_html(p->content_type, p->doc)) {
-			int rc = links_extract(&p->links, NULL, p->doc->data, p->doc->len,
-					       p->doc->url ? p->doc->url : p->url, LINKS_FOLLOW);
+			const char *base = scrape_document_url(p->doc) ? scrape_document_url(p->doc) : p->url;
+			int rc = links_extract(&p->links, NULL, scrape_document_data(p->doc),
+					       scrape_document_len(p->doc), base, LINKS_FOLLOW);
 			if (rc != SCRAPE_OK)
 				discover_list_free(&p->links); /* out of memory: the page is still cleaned */
 		}

@@ -109,12 +109,12 @@ int rules_cli_explain(const struct cli_opts *o, const char *source, FILE *out)
 	size_t len = 0;
 	int rc = scrape_document_load(&doc, source, &o->lib);
 	if (rc == SCRAPE_OK) {
-		rc = scrape_html_explain(&res, &x, doc->data, doc->len, doc->content_type,
-					 doc->url ? doc->url : NULL, &o->lib);
+		rc = scrape_html_explain(&res, &x, scrape_document_data(doc), scrape_document_len(doc),
+					 scrape_document_content_type(doc), scrape_document_url(doc), &o->lib);
 		if (x && scrape_explain_set_source(x, source) != SCRAPE_OK && rc == SCRAPE_OK)
 			rc = SCRAPE_ENOMEM;
-		if (rc == SCRAPE_OK && res->notes)
-			fprintf(stderr, "scrape: %s: %s\n", source, res->notes);
+		if (rc == SCRAPE_OK && scrape_result_notes(res))
+			fprintf(stderr, "scrape: %s: %s\n", source, scrape_result_notes(res));
 		if (rc == SCRAPE_OK)
 			rc = scrape_render(&text, &len, res, &o->lib);
 	}

@@ -33,14 +33,15 @@ int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scra
 	*out_len = 0;
 	int rc = scrape_document_load(&doc, source, lib);
 	if (rc == SCRAPE_OK && doc_bytes)
-		*doc_bytes = doc->len;
+		*doc_bytes = scrape_document_len(doc);
 	if (rc == SCRAPE_OK && repair_mode) {
-		rc = scrape_repair(out, out_len, doc->data, doc->len);
+		rc = scrape_repair(out, out_len, scrape_document_data(doc), scrape_document_len(doc));
 	} else if (rc == SCRAPE_OK) {
-		rc = scrape_html(&res, doc->data, doc->len, doc->content_type, doc->url, lib);
+		rc = scrape_html(&res, scrape_document_data(doc), scrape_document_len(doc),
+				 scrape_document_content_type(doc), scrape_document_url(doc), lib);
 		/* a limit hit on the way: the result is partial, say why */
-		if (rc == SCRAPE_OK && res->notes)
-			fprintf(stderr, "scrape: %s: %s\n", source, res->notes);
+		if (rc == SCRAPE_OK && scrape_result_notes(res))
+			fprintf(stderr, "scrape: %s: %s\n", source, scrape_result_notes(res));
 		if (rc == SCRAPE_OK)
 			rc = scrape_render(out, out_len, res, lib);
 	}

@@ -292,19 +292,21 @@ static void process_record(void *ctx, void *job, struct pool_result *res)
 		}
 	}
 	if (rc == SCRAPE_OK) {
-		put_field(&line, "title", sr->title);
-		put_field(&line, "author", sr->author);
-		put_field(&line, "published", sr->date);
-		put_field(&line, "sitename", sr->sitename);
-		put_field(&line, "description", sr->description);
-		const char *lang = sr->language ? sr->language : j->http.content_language;
+		put_field(&line, "title", scrape_result_title(sr));
+		put_field(&line, "author", scrape_result_author(sr));
+		put_field(&line, "published", scrape_result_date(sr));
+		put_field(&line, "sitename", scrape_result_sitename(sr));
+		put_field(&line, "description", scrape_result_description(sr));
+		const char *lang = scrape_result_language(sr);
+		if (!lang)
+			lang = j->http.content_language;
 		put_field(&line, "lang", lang);
 		put_field(&line, "page_type", scrape_result_page_type(sr));
 		buf_puts(&line, ",\"text\":");
 		if (md)
 			json_put_string(&line, md, strlen(md));
 		else
-			json_put_string(&line, sr->text, sr->text_len);
+			json_put_string(&line, scrape_result_text(sr), scrape_result_text_len(sr));
 	} else {
 		/* a page without content still has a type */
 		if (rc == SCRAPE_ENOCONTENT)

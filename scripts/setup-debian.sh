@@ -4,7 +4,7 @@
 set -eu
 pkgs="build-essential cmake pkg-config libgumbo-dev libcurl4-openssl-dev zlib1g-dev
 libcjson-dev libexpat1-dev libcmocka-dev scowl hunspell-en-us pocketsphinx-en-us python3 python3-brotli
-ca-certificates time clang libclang-rt-14-dev valgrind"
+python3-pytest ca-certificates time strace clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

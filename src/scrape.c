@@ -20,9 +20,54 @@
 #include "sniff.h"
 #include "utf8.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The result behind the opaque scrape_result of the public header; read
+ * through the accessors at the end of this file. */
+struct scrape_result {
+	char *title;
+	char *author;
+	char *date;
+	char *sitename;
+	char *language;
+	char *description;
+	char *url;
+	char *text;      /* body text as plain text, blocks separated by blank lines */
+	size_t text_len;
+	struct block_list *blocks;  /* for rendering other formats */
+	char *notes;     /* limits hit on the way (partial result), or NULL */
+	const char *page_type; /* static string: see scrape_result_page_type() */
+};
+
+const char *scrape_version(void)
+{
+	return SCRAPE_VERSION;
+}
+
+int scrape_options_init(scrape_options *opts, unsigned int version)
+{
+	/* a caller of an older version has the structure of that version: only
+	 * its fields are written */
+	size_t size;
+	switch (version) {
+	case 1:
+		size = offsetof(scrape_options, rules);
+		break;
+	case SCRAPE_OPTIONS_VERSION:
+		size = sizeof *opts;
+		break;
+	default:
+		return scrape_error_set(SCRAPE_EUSAGE, "options version %u: this library knows 1 to %u",
+					version, SCRAPE_OPTIONS_VERSION);
+	}
+	scrape_options defaults = SCRAPE_OPTIONS_INIT;
+	defaults.version = version;
+	memcpy(opts, &defaults, size);
+	return SCRAPE_OK;
+}
 
 /* Runs the repair stage over every block, with the document as context. */
 static int repair_blocks(struct block_list *l)
@@ -100,9 +145,9 @@ void scrape_result_free(scrape_result *r)
 	free(r->url);
 	free(r->text);
 	free(r->notes);
-	if (r->internal) {
-		blocks_free(r->internal);
-		free(r->internal);
+	if (r->blocks) {
+		blocks_free(r->blocks);
+		free(r->blocks);
 	}
 	free(r);
 }
@@ -132,9 +177,11 @@ static int apply_rules(struct dom *d, const scrape_options *opts, const char *ur
 	return SCRAPE_OK;
 }
 
-/* The pipeline; with x non-NULL, every stage also reports to it. */
+/* The pipeline; with x non-NULL, every stage also reports to it; with
+ * metadata_only, the page is parsed for its metadata and page type and the
+ * content stages are skipped (the result's text is ""). */
 static int run(scrape_result **out, struct scrape_explain *x, const char *html, size_t len,
-	       const char *content_type, const char *url, const scrape_options *opts)
+	       const char *content_type, const char *url, const scrape_options *opts, int metadata_only)
 {
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
@@ -213,7 +260,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		goto fail_early;
 	}
 	explain_stage(x, "metadata, page type and rules", lap(&t));
-	rc = extract_content(blocks, &d);
+	rc = metadata_only ? SCRAPE_OK : extract_content(blocks, &d);
 	explain_stage(x, "extraction", lap(&t));
 	if (rc == SCRAPE_OK && x)
 		rc = explain_capture(x, &d, blocks, opts->version >= 2 ? opts->rules : NULL, &outcome,
@@ -242,7 +289,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		if (x && (rc = explain_repaired(x, blocks)) != SCRAPE_OK)
 			goto fail;
 	}
-	if (blocks->n == 0) {
+	if (blocks->n == 0 && !metadata_only) {
 		/* with the limits hit, if any: they may be why */
 		rc = scrape_error_set(SCRAPE_ENOCONTENT, "no main content found%s%s",
 				      notes.len ? "; " : "", notes.len ? notes.data : "");
@@ -267,7 +314,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	r->description = m.description;
 	r->url = m.url ? m.url : dup_or_null(url);
 	free(m.jsonld_body);
-	r->internal = blocks;
+	r->blocks = blocks;
 	r->notes = notes.len ? buf_detach(&notes, NULL) : NULL;
 	buf_free(&notes);
 	*out = r;
@@ -291,7 +338,13 @@ fail:
 int scrape_html(scrape_result **out, const char *html, size_t len,
 		const char *content_type, const char *url, const scrape_options *opts)
 {
-	return run(out, NULL, html, len, content_type, url, opts);
+	return run(out, NULL, html, len, content_type, url, opts, 0);
+}
+
+int scrape_metadata(scrape_result **out, const char *html, size_t len,
+		    const char *content_type, const char *url, const scrape_options *opts)
+{
+	return run(out, NULL, html, len, content_type, url, opts, 1);
 }
 
 int scrape_html_explain(scrape_result **out, scrape_explain **explain, const char *html, size_t len,
@@ -301,7 +354,7 @@ int scrape_html_explain(scrape_result **out, scrape_explain **explain, const cha
 	*explain = explain_new(url);
 	if (!*explain)
 		return scrape_error_set(SCRAPE_ENOMEM, "out of memory");
-	int rc = run(out, *explain, html, len, content_type, url, opts);
+	int rc = run(out, *explain, html, len, content_type, url, opts, 0);
 	explain_status(*explain, rc, rc ? scrape_error_last() : NULL);
 	/* a report only for a page that was parsed: it has blocks or a verdict */
 	if (rc != SCRAPE_OK && rc != SCRAPE_ENOCONTENT && !explain_parsed(*explain)) {
@@ -316,7 +369,7 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 	scrape_options defaults = SCRAPE_OPTIONS_INIT;
 	if (!opts)
 		opts = &defaults;
-	const struct block_list *blocks = r->internal;
+	const struct block_list *blocks = r->blocks;
 	struct buf b = BUF_INIT;
 	int rc = SCRAPE_OK;
 	switch (opts->format) {
@@ -368,3 +421,14 @@ int scrape_render(char **out, size_t *out_len, const scrape_result *r, const scr
 	}
 	return limits_cut_output(*out, out_len, opts);
 }
+
+const char *scrape_result_title(const scrape_result *r) { return r->title; }
+const char *scrape_result_author(const scrape_result *r) { return r->author; }
+const char *scrape_result_date(const scrape_result *r) { return r->date; }
+const char *scrape_result_sitename(const scrape_result *r) { return r->sitename; }
+const char *scrape_result_language(const scrape_result *r) { return r->language; }
+const char *scrape_result_description(const scrape_result *r) { return r->description; }
+const char *scrape_result_url(const scrape_result *r) { return r->url; }
+const char *scrape_result_notes(const scrape_result *r) { return r->notes; }
+const char *scrape_result_text(const scrape_result *r) { return r->text; }
+size_t scrape_result_text_len(const scrape_result *r) { return r->text_len; }

@@ -353,6 +353,7 @@ static size_t element_names(const GumboNode *g, char *buf, size_t size)
 	for (int a = 0; a < 2; a++) {
 		if (!attrs[a])
 			continue;
+		/* room kept for the space and the NUL */
 		for (const char *s = attrs[a]; *s && n + 2 < size; s++)
 			buf[n++] = (char)tolower((unsigned char)*s);
 		if (n + 1 < size) /* a long class filled the buffer: no room for the id */
@@ -377,6 +378,22 @@ static uint32_t heading_words(const struct dom *d, size_t i)
 		}
 	}
 	return words;
+}
+
+/* 1 if the text node at i sits in a <button>, a link or an element classed
+ * as a button, at most three levels up ("<button><span>Add to cart</span>"). */
+static int in_button_or_link(const struct dom *d, size_t i)
+{
+	uint32_t p = d->nodes[i].parent;
+	for (int up = 0; up < 3 && p != UINT32_MAX; up++, p = d->nodes[p].parent) {
+		GumboTag t = dom_tag(&d->nodes[p]);
+		if (t == GUMBO_TAG_BUTTON || t == GUMBO_TAG_A || t == GUMBO_TAG_LABEL)
+			return 1;
+		const char *c = dom_attr(d->nodes[p].g, "class");
+		if (c && (strstr(c, "btn") || strstr(c, "utton") || strstr(c, "cta") || strstr(c, "CTA")))
+			return 1;
+	}
+	return 0;
 }
 
 static int is_hidden_text_parent(GumboTag t)
@@ -455,15 +472,16 @@ void page_type_features(struct page_features *pf, const struct dom *d, const cha
 					if (prices)
 						prices[i] = 1;
 				}
-				char low[128];
-				size_t k = 0;
-				for (; s[k] && k + 1 < sizeof low; k++)
-					low[k] = (char)tolower((unsigned char)s[k]);
-				low[k] = '\0';
-				if (has_any(low, cart_words))
-					pf->f[PF_CART]++;
-				if (has_any(low, cta_words))
-					pf->f[PF_CTA_WORDS]++;
+				/* button words are read on buttons and links only */
+				if (n->text_len >= 5 && in_button_or_link(d, i)) {
+					char low[128];
+					size_t k = 0;
+					for (; s[k] && k + 1 < sizeof low; k++)
+						low[k] = (char)tolower((unsigned char)s[k]);
+					low[k] = '\0';
+					pf->f[PF_CART] += has_any(low, cart_words);
+					pf->f[PF_CTA_WORDS] += has_any(low, cta_words);
+				}
 			}
 			continue;
 		}
@@ -655,11 +673,11 @@ void page_type_features(struct page_features *pf, const struct dom *d, const cha
 static int score_article(const struct page_features *pf)
 {
 	int s = 4; /* most pages on the web are articles: the prior */
-	s += 6 * ANY(PF_SD_ARTICLE);    /* schema.org Article, NewsArticle, BlogPosting */
+	s += 5 * ANY(PF_SD_ARTICLE);    /* schema.org Article, NewsArticle, BlogPosting */
 	s += 3 * ANY(PF_OG_ARTICLE);    /* og:type article (CMSs set it on pages too: weak) */
 	s += 2 * ANY(PF_BYLINE);        /* someone wrote it */
 	s += 1 * (ANY(PF_BYLINE) && ANY(PF_PUBLISHED)); /* ...on a given day */
-	s += 5 * ANY(PF_URL_ARTICLE);   /* a date or a long slug of words in the path */
+	s += 4 * ANY(PF_URL_ARTICLE);   /* a date or a long slug of words in the path */
 	/* running prose: >= 40 % of the text in long paragraphs */
 	s += 3 * (F(PF_TEXT) > 0 && F(PF_PARA_TEXT) * 5 >= F(PF_TEXT) * 2);
 	s += 3 * (F(PF_TIMES) >= 1 && F(PF_TIMES) <= 4);       /* a dated piece, not a feed */
@@ -685,26 +703,26 @@ static int score_forum(const struct page_features *pf)
 
 static int score_product(const struct page_features *pf)
 {
-	int s = -4;
-	s += 12 * ANY(PF_SD_PRODUCT);   /* schema.org Product, Offer */
+	int s = -3;
+	s += 13 * ANY(PF_SD_PRODUCT);   /* schema.org Product, Offer */
 	s += 9 * ANY(PF_OG_PRODUCT);    /* og:type product, product:price */
 	s += 16 * ANY(PF_URL_PRODUCT);  /* /product/, /p/, /dp/, /item/ */
-	s += 11 * ANY(PF_CART);         /* an add-to-cart button */
-	s += 4 * (F(PF_PRICES) >= 1 && F(PF_PRICES) <= 15); /* a price, not a price list */
+	s += 8 * ANY(PF_CART);         /* an add-to-cart button */
+	s += 5 * (F(PF_PRICES) >= 1 && F(PF_PRICES) <= 15); /* a price, not a price list */
 	return s;
 }
 
 static int score_collection(const struct page_features *pf)
 {
 	int s = 0;
-	s += 3 * (F(PF_CARD_PRICED) >= 4);   /* a grid of cards with prices */
+	s += 2 * (F(PF_CARD_PRICED) >= 4);   /* a grid of cards with prices */
 	s += 7 * ANY(PF_URL_COLLECTION);     /* /collections/, /category/, /c/, /shop/ */
-	s += 1 * ANY(PF_SD_COLLECTION);      /* CollectionPage, ItemList, OfferCatalog */
+	s += 2 * ANY(PF_SD_COLLECTION);      /* CollectionPage, ItemList, OfferCatalog */
 	s += 8 * (F(PF_PRODUCT_NAMES) >= 40); /* product, price, cart all over the page */
-	s += 4 * (F(PF_PRICES) >= 15);       /* many prices */
+	s += 3 * (F(PF_PRICES) >= 15);       /* many prices */
 	s += 3 * (F(PF_H1_WORDS) >= 1 && F(PF_H1_WORDS) <= 3); /* a category name: "Rain jackets" */
 	s += 3 * (F(PF_TITLE_LINKS) >= 15);  /* many product names as links */
-	s += 2 * (F(PF_SVGS) >= 10);         /* shop furniture: rating stars, wish-list icons */
+	s += 1 * (F(PF_SVGS) >= 10);         /* shop furniture: rating stars, wish-list icons */
 	return s;
 }
 
@@ -712,10 +730,10 @@ static int score_listing(const struct page_features *pf)
 {
 	int s = 1;
 	s += 17 * (F(PF_URL_LISTING) >= 2); /* the path ends in /news, /blog, ?page= */
-	s += 4 * ANY(PF_URL_ROOT);          /* a home page lists what is inside */
+	s += 3 * ANY(PF_URL_ROOT);          /* a home page lists what is inside */
 	s += 1 * (F(PF_CARD_RUN) >= 8 && F(PF_CARD_PRICED) < 3); /* teasers, not products */
 	s += 1 * (F(PF_TITLE_LINKS) >= 15); /* many headlines as links */
-	s += 3 * (F(PF_TITLE_LINKS) >= 30);
+	s += 2 * (F(PF_TITLE_LINKS) >= 30);
 	s += 3 * (F(PF_TITLE_LINKS) > F(PF_LONG_PARAS) + 5); /* more headlines than paragraphs */
 	s += 2 * (F(PF_HEADING_LINKS) >= 6); /* headings that lead elsewhere */
 	/* little running prose (< 20 % of the text), much linked text (> 30 %) */
@@ -728,10 +746,10 @@ static int score_listing(const struct page_features *pf)
 static int score_documentation(const struct page_features *pf)
 {
 	int s = -1;
-	s += 9 * ANY(PF_URL_DOCS);        /* /docs/, /api/, /reference/, docs.* hosts */
-	s += 4 * ANY(PF_SD_TECH);         /* TechArticle, APIReference */
+	s += 8 * ANY(PF_URL_DOCS);        /* /docs/, /api/, /reference/, docs.* hosts */
+	s += 3 * ANY(PF_SD_TECH);         /* TechArticle, APIReference */
 	s += 11 * ANY(PF_DOC_TOOL);       /* made by Sphinx, MkDocs, Docusaurus... */
-	s += 3 * (F(PF_PRE) >= 3);        /* code examples */
+	s += 2 * (F(PF_PRE) >= 3);        /* code examples */
 	s += 3 * (F(PF_PRE) >= 10);
 	s += 6 * (F(PF_CODE) >= 10);      /* identifiers in the text */
 	s += 3 * (F(PF_DOC_NAMES) >= 3);  /* toc, sidebar nav, docs classes */
@@ -747,18 +765,17 @@ static int score_service(const struct page_features *pf)
 	s += 11 * ANY(PF_URL_SERVICE);    /* /services/, /solutions/, /pricing/ */
 	s += 5 * ANY(PF_URL_ROOT);        /* a home page presents the business */
 	s += 6 * ANY(PF_SD_SERVICE);      /* Service, SoftwareApplication, LocalBusiness */
-	s += 4 * ANY(PF_SD_FAQ);          /* FAQPage: questions a customer asks */
+	s += 3 * ANY(PF_SD_FAQ);          /* FAQPage: questions a customer asks */
 	/* a short path without date or long slug: /crm/, /data-analytics/ */
 	s += 3 * ((ANY(PF_URL_ROOT) || (F(PF_URL_DEPTH) >= 1 && F(PF_URL_DEPTH) <= 2)) &&
 		  !ANY(PF_URL_ARTICLE));
 	s += 1 * (F(PF_MARKETING_NAMES) >= 3); /* hero, cta, pricing, testimonials */
 	s += 2 * (F(PF_SECTIONS) >= 5);   /* a page of panels */
 	s += 1 * (F(PF_CTA_LINKS) >= 3);  /* links dressed as buttons */
-	s += 1 * ANY(PF_TEL_LINKS);       /* a number to call */
+	s += 2 * ANY(PF_TEL_LINKS);       /* a number to call */
 	/* headings over short blurbs rather than paragraphs of prose */
 	s += 2 * (F(PF_H2) >= 3 && F(PF_H2) + F(PF_H3) >= F(PF_LONG_PARAS));
-	s += 3 * (F(PF_CTA_WORDS) >= 2);  /* "get started", "request a demo" */
-	s += 1 * (F(PF_CTA_WORDS) >= 5);
+	s += 3 * (F(PF_CTA_WORDS) >= 2);  /* buttons: "get started", "request a demo" */
 	return s;
 }
 

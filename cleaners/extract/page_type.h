@@ -62,7 +62,7 @@ enum page_feature {
 	PF_BUTTONS,         /* <button>, <input type=submit> */
 	PF_CTA_LINKS,       /* links named or classed as buttons ("btn", "cta") */
 	PF_PRICES,          /* short texts that read as a price: "$19.99", "12,50 €" */
-	PF_CART,            /* add-to-cart signals (class names, button words) */
+	PF_CART,            /* add-to-cart class names and button words */
 	PF_POST_NAMES,      /* class/id naming a post, message, reply, answer */
 	PF_USER_NAMES,      /* class/id naming a user, author, avatar, username */
 	PF_PRODUCT_NAMES,   /* class/id naming a product, price, sku */
@@ -81,7 +81,7 @@ enum page_feature {
 	PF_COMMENT_NAMES,   /* class/id naming a comment section */
 	PF_IMAGES,          /* <img> and <picture> */
 	PF_SVGS,            /* inline <svg>: icons of a landing page */
-	PF_CTA_WORDS,       /* short link/button texts that ask to act: "get started" */
+	PF_CTA_WORDS,       /* button and link texts that ask to act: "get started" */
 	PF_TITLE_LINKS,     /* links with a title's length of text (30-200 characters) */
 	PF_H1_WORDS,        /* words of the first <h1>: headlines are sentences, names are short */
 	PF_TEXT,            /* visible characters */

@@ -27,9 +27,12 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 		return 0;
 	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most": an initial or
 	 * capitals, then a capitalised word */
+	/* (capitals and a full stop before a word that starts no sentence
+	 * are a file or a name: "README.Bugs", "README.Debian") */
 	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || w[p] == ':') &&
 	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
-	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q))
+	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q) &&
+	    (p == 1 || w[p] != '.' || is_func(lookup(c, w + q, n - q))))
 		return put_split(out, c, w, q, n, last);
 	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
 		return 0;
@@ -43,6 +46,11 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
 			return 0;
 		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))
+			return 0;
+		/* "Florian.Weimer" where the document writes "Florian Weimer":
+		 * a name as an address, not two sentences */
+		uint32_t pair_cap;
+		if (is_upper((unsigned char)l[0]) && vocab_pair_count(c->vb, l, ln, r, rn, &pair_cap) > 0)
 			return 0;
 	} else if (soft && is_upper((unsigned char)r[0])) {
 		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a

@@ -2,6 +2,7 @@
 #include "ascii.h"
 #include "fetch_transfer.h"
 #include "buf.h"
+#include "document.h"
 #include "error.h"
 
 #include <curl/curl.h>

@@ -7,6 +7,7 @@
  * on this thread. The multi handle keeps the connections for reuse.
  */
 #include "fetch_multi.h"
+#include "document.h"
 #include "error.h"
 #include "fetch.h"
 #include "fetch_transfer.h"
@@ -591,7 +592,7 @@ static void job_done(struct fetch_multi *r, struct xfer *x, CURLcode e, long sta
 		}
 	}
 	res.doc = doc;
-	res.bytes = doc ? doc->len : x->sink.body.len;
+	res.bytes = doc ? scrape_document_len(doc) : x->sink.body.len;
 	res.outcome = rc == SCRAPE_OK ? FETCH_OK : rc == SCRAPE_EBINARY ? FETCH_NOT_HTML : FETCH_FAILED;
 	res.error = rc == SCRAPE_OK ? NULL : scrape_error_last();
 	report(r, j, &res, now);

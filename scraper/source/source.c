@@ -1,5 +1,6 @@
 #include "source.h"
 #include "buf.h"
+#include "document.h"
 #include "error.h"
 
 #include <errno.h>

@@ -76,8 +76,9 @@ static void check_json(const char *out, size_t n, const scrape_result *res)
 		abort();
 	/* cJSON's strings end at a NUL: compare up to the first one */
 	size_t len = strlen(text->valuestring);
-	if (len > res->text_len || memcmp(text->valuestring, res->text, len) != 0 ||
-	    (len < res->text_len && res->text[len] != '\0'))
+	const char *want = scrape_result_text(res);
+	size_t want_len = scrape_result_text_len(res);
+	if (len > want_len || memcmp(text->valuestring, want, len) != 0 || (len < want_len && want[len] != '\0'))
 		abort();
 	cJSON_Delete(root);
 }
@@ -96,10 +97,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	scrape_result *res = NULL;
 	if (scrape_html(&res, (const char *)data, size, NULL, "http://example.com/", &opts) != 0)
 		return 0;
-	if (!res->text || !valid_utf8(res->text, res->text_len))
+	if (!scrape_result_text(res) || !valid_utf8(scrape_result_text(res), scrape_result_text_len(res)))
 		abort();
-	const char *fields[] = { res->title, res->author, res->date, res->sitename,
-				 res->language, res->description, res->url };
+	const char *fields[] = { scrape_result_title(res), scrape_result_author(res), scrape_result_date(res),
+				 scrape_result_sitename(res), scrape_result_language(res),
+				 scrape_result_description(res), scrape_result_url(res) };
 	for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
 		check_field(fields[k]);
 	for (int f = SCRAPE_FORMAT_TEXT; f <= SCRAPE_FORMAT_JSON; f++) {

@@ -233,6 +233,22 @@ static void failed_pages_keep_their_type(void **state)
 	assert_null(scrape_error_page_type());
 }
 
+/* class and id values longer than the buffer they are read into */
+static void long_class_names_are_cut(void **state)
+{
+	(void)state;
+	char html[4096] = "<div class=\"";
+	for (int i = 0; i < 100; i++)
+		strcat(html, "product ");
+	strcat(html, "\" id=\"");
+	for (int i = 0; i < 100; i++)
+		strcat(html, "message");
+	strcat(html, "\"><p>Text.</p></div>");
+	struct page_features pf = features_of(html, NULL);
+	assert_int_equal(pf.f[PF_PRODUCT_NAMES], 1);
+	assert_int_equal(pf.f[PF_POST_NAMES], 0); /* the id did not fit */
+}
+
 static void names_are_stable(void **state)
 {
 	(void)state;
@@ -258,6 +274,7 @@ int main(void)
 		cmocka_unit_test(service_landing_page),
 		cmocka_unit_test(structured_data_and_url_evidence),
 		cmocka_unit_test(failed_pages_keep_their_type),
+		cmocka_unit_test(long_class_names_are_cut),
 		cmocka_unit_test(names_are_stable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

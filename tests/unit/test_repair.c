@@ -337,6 +337,12 @@ static void splits_need_a_text_that_lost_spaces(void **state)
 	/* a text that lost its apostrophes lost its no-break spaces too */
 	assert_string_equal(piece("They dont know.", in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
+	/* glued sentences split; a name the document writes apart, written
+	 * with a dot as in an address, and a file name in capitals stay */
+	const char *mail = "Florian Weimer wrote it, at the end ofthe day.";
+	assert_string_equal(piece(mail, "It ended.Next week", 0), "It ended. Next week");
+	assert_string_equal(piece(mail, "Florian.Weimer at example.org", 0), "Florian.Weimer at example.org");
+	assert_string_equal(piece(mail, "read README.Bugs or PA.The end", 0), "read README.Bugs or PA. The end");
 	/* dotted names and a word that ends with capitals before a sentence are no glue */
 	assert_string_equal(piece("Call System.Initialize first. It is in the FAQ.Then go.", in, 0), in);
 }

@@ -86,7 +86,7 @@ static void pipeline_output_is_valid_utf8(void **state)
 		opts.repair = 0;
 		scrape_result *r = NULL;
 		assert_int_equal(scrape_html(&r, html, sizeof html - 1, NULL, NULL, &opts), SCRAPE_OK);
-		assert_true(utf8_is_valid(r->text, r->text_len));
+		assert_true(utf8_is_valid(scrape_result_text(r), scrape_result_text_len(r)));
 		char *out = NULL;
 		size_t len = 0;
 		assert_int_equal(scrape_render(&out, &len, r, &opts), SCRAPE_OK);
