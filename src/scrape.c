@@ -1,6 +1,8 @@
 /* scrape.c - the library's entry: joins the stages in order (sniff and
  * decode from scraper/, parse, extract and filter from cleaners/extract/,
  * repair from cleaners/repair/) and hands out the result of the public API. */
+#include <strings.h>
+
 #include "arena.h"
 #include "blocks.h"
 #include "decode.h"
@@ -177,6 +179,102 @@ static int apply_rules(struct dom *d, const scrape_options *opts, const char *ur
 	return SCRAPE_OK;
 }
 
+/* s with markup dropped, whitespace collapsed; a paragraph break ('\n') at
+ * block tags and line breaks. Caller frees; NULL when out of memory. */
+static char *plain_paragraphs(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(n + 1);
+	if (!o)
+		return NULL;
+	size_t k = 0;
+	int space = 0, brk = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '<') {
+			const char *e = strchr(s + i, '>');
+			if (e) {
+				const char *tag = s + i + 1 + (s[i + 1] == '/');
+				if (strncasecmp(tag, "p", 1) == 0 || strncasecmp(tag, "br", 2) == 0 ||
+				    strncasecmp(tag, "li", 2) == 0 || strncasecmp(tag, "div", 3) == 0 ||
+				    (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'))
+					brk = 1;
+				else
+					space = 1;
+				i = (size_t)(e - s);
+				continue;
+			}
+		}
+		if (c == '\n' || c == '\r') {
+			if (i + 1 < n && (s[i + 1] == '\n' || s[i + 1] == '\r'))
+				brk = 1;
+			else
+				space = 1;
+			continue;
+		}
+		if (c == ' ' || c == '\t') {
+			space = 1;
+			continue;
+		}
+		if (k > 0) {
+			if (brk)
+				o[k++] = '\n';
+			else if (space)
+				o[k++] = ' ';
+		}
+		brk = space = 0;
+		o[k++] = c;
+	}
+	o[k] = '\0';
+	return o;
+}
+
+/* The page's structured-data text (a JSON-LD Product description, else an
+ * articleBody) when extraction missed it: added as paragraphs when the
+ * extracted text does not hold its start and is short beside it; with nothing
+ * extracted, the meta description stands in when there is no such text. */
+static int add_structured_text(struct block_list *blocks, const struct meta *m)
+{
+	const char *src = m->jsonld_text;
+	size_t have = 0;
+	for (size_t i = 0; i < blocks->n; i++)
+		have += blocks->v[i].len;
+	if (!src)
+		return SCRAPE_OK;
+	char *t = plain_paragraphs(src);
+	if (!t)
+		return SCRAPE_ENOMEM;
+	size_t tlen = strlen(t);
+	int add = tlen >= 80 && have < 2 * tlen;
+	if (add && blocks->n) {
+		/* its first words, found in the extracted text: not missing */
+		char probe[48];
+		size_t pl = tlen < sizeof probe - 1 ? tlen : sizeof probe - 1;
+		while (pl > 0 && ((unsigned char)t[pl] & 0xC0) == 0x80)
+			pl--;
+		memcpy(probe, t, pl);
+		probe[pl] = '\0';
+		char *nl = strchr(probe, '\n');
+		if (nl)
+			*nl = '\0';
+		for (size_t i = 0; i < blocks->n && add; i++)
+			if (strstr(block_text(blocks, &blocks->v[i]), probe))
+				add = 0;
+	}
+	if (!add && blocks->n == 0 && tlen > 0)
+		add = 1;
+	int rc = SCRAPE_OK;
+	for (char *p = t; add && *p && rc == SCRAPE_OK;) {
+		char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len)
+			rc = blocks_add(blocks, BLOCK_PARAGRAPH, 0, 0, p, len);
+		p += len + (e != NULL);
+	}
+	free(t);
+	return rc;
+}
+
 /* The pipeline; with x non-NULL, every stage also reports to it; with
  * metadata_only, the page is parsed for its metadata and page type and the
  * content stages are skipped (the result's text is ""). */
@@ -279,6 +377,10 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	lap(&t);
 	filter_blocks(blocks, m.title);
 	explain_filtered(x, blocks, m.title);
+	if (!metadata_only && (rc = add_structured_text(blocks, &m)) != SCRAPE_OK) {
+		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+		goto fail;
+	}
 	explain_stage(x, "block filters", lap(&t));
 	if ((rc = limits_check_time(&start, opts, "extraction")) != SCRAPE_OK ||
 	    (opts->repair && (rc = repair_blocks(blocks)) != SCRAPE_OK) ||

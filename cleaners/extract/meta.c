@@ -89,6 +89,20 @@ static int is_article_type(const cJSON *o)
 		     strcmp(s, "WebPage") == 0);
 }
 
+/* Whether o's @type is (or lists) name. */
+static int is_type(const cJSON *o, const char *name)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "@type");
+	if (cJSON_IsString(t))
+		return strcmp(t->valuestring, name) == 0;
+	const cJSON *it;
+	if (cJSON_IsArray(t))
+		cJSON_ArrayForEach(it, t)
+			if (cJSON_IsString(it) && strcmp(it->valuestring, name) == 0)
+				return 1;
+	return 0;
+}
+
 static void jsonld_object(struct meta *m, const cJSON *o)
 {
 	if (!cJSON_IsObject(o))
@@ -100,6 +114,8 @@ static void jsonld_object(struct meta *m, const cJSON *o)
 		cJSON_ArrayForEach(it, graph)
 			jsonld_object(m, it);
 	}
+	if (is_type(o, "Product"))
+		set_once(&m->jsonld_text, json_str(o, "description"));
 	if (!is_article_type(o))
 		return;
 	int page = 0;
@@ -300,13 +316,14 @@ void meta_free(struct meta *m)
 	free(m->description);
 	free(m->url);
 	free(m->jsonld_body);
+	free(m->jsonld_text);
 	memset(m, 0, sizeof *m);
 }
 
 int meta_make_valid(struct meta *m)
 {
 	char **fields[] = { &m->title, &m->author, &m->date, &m->sitename,
-			    &m->language, &m->description, &m->url, &m->jsonld_body };
+			    &m->language, &m->description, &m->url, &m->jsonld_body, &m->jsonld_text };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
 		if (!*fields[i])
 			continue;

@@ -8,6 +8,7 @@
 struct meta {
 	char *title, *author, *date, *sitename, *language, *description, *url;
 	char *jsonld_body;  /* JSON-LD articleBody, when the page gives one */
+	char *jsonld_text;  /* JSON-LD Product description, when the page gives one */
 };
 
 /* Fills m (all fields malloc'd or NULL; free with meta_free). */
