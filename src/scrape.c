@@ -416,6 +416,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	r->description = m.description;
 	r->url = m.url ? m.url : dup_or_null(url);
 	free(m.jsonld_body);
+	free(m.jsonld_text);
 	r->blocks = blocks;
 	r->notes = notes.len ? buf_detach(&notes, NULL) : NULL;
 	buf_free(&notes);
