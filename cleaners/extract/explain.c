@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "classify.h"
 #include "error.h"
+#include "filter.h"
 #include "trace.h"
 #include "utf8.h"
 
@@ -445,6 +446,25 @@ static char *trimmed_copy(struct buf *b)
 	return s ? s : strdup("");
 }
 
+
+/* The detail line of the element el holding a segment: its text and link
+ * density, and the scored container it lies in (or, with names_if_none,
+ * its class and id words when it lies in none). */
+static void put_element_detail(struct buf *w, const struct dom *d, size_t el, int names_if_none)
+{
+	const struct dnode *e = &d->nodes[el];
+	buf_printf(w, "element <");
+	put_element(w, e);
+	buf_printf(w, ">: text %u chars, link density %.2f", e->text_len,
+		   e->text_len ? (double)e->link_len / e->text_len : 0.0);
+	size_t c = scored_container(d, el);
+	if (c != SIZE_MAX) {
+		buf_puts(w, "; container ");
+		put_container(w, d, c);
+	} else if (names_if_none) {
+		put_names(w, e);
+	}
+}
 static void describe_page(struct scrape_explain *x, const struct dom *d, const struct scrape_rules *rules,
 			  const struct rules_outcome *ro, const char *page_type, int has_jsonld_body)
 {
@@ -608,16 +628,7 @@ int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_
 				}
 			}
 			s->why = buf_detach(&w, NULL);
-			const struct dnode *e = &d->nodes[el];
-			buf_printf(&w, "element <");
-			put_element(&w, e);
-			buf_printf(&w, ">: text %u chars, link density %.2f", e->text_len,
-				   e->text_len ? (double)e->link_len / e->text_len : 0.0);
-			size_t c = scored_container(d, el);
-			if (c != SIZE_MAX) {
-				buf_puts(&w, "; container ");
-				put_container(&w, d, c);
-			}
+			put_element_detail(&w, d, el, 0);
 			s->detail = buf_detach(&w, NULL);
 			open_elem = SIZE_MAX;
 			if (!s->text || !s->where || !s->why || !s->detail)
@@ -658,18 +669,7 @@ int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_
 			memmove(text.data, text.data + 1, text.len--);
 		s->text = trimmed_copy(&text);
 		s->where = element_string(&d->nodes[el]);
-		const struct dnode *e = &d->nodes[el];
-		buf_printf(&w, "element <");
-		put_element(&w, e);
-		buf_printf(&w, ">: text %u chars, link density %.2f", e->text_len,
-			   e->text_len ? (double)e->link_len / e->text_len : 0.0);
-		size_t c = scored_container(d, el);
-		if (c != SIZE_MAX) {
-			buf_puts(&w, "; container ");
-			put_container(&w, d, c);
-		} else {
-			put_names(&w, e);
-		}
+		put_element_detail(&w, d, el, 1);
 		s->detail = buf_detach(&w, NULL);
 		if (!s->text || !s->where || !s->why || !s->detail)
 			rc = SCRAPE_ENOMEM;
@@ -684,26 +684,6 @@ int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_
 	return rc == SCRAPE_OK ? SCRAPE_OK : scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 }
 
-/* Compares ignoring case of ASCII, whitespace and punctuation (the way the
- * filter compares a block with the title). */
-static int same_words(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !((unsigned char)*a >= 0x80 || (*a >= '0' && *a <= '9') ||
-			       ((*a | 32) >= 'a' && (*a | 32) <= 'z')))
-			a++;
-		while (*b && !((unsigned char)*b >= 0x80 || (*b >= '0' && *b <= '9') ||
-			       ((*b | 32) >= 'a' && (*b | 32) <= 'z')))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if ((*a >= 'A' && *a <= 'Z' ? *a | 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b | 32 : *b))
-			return 0;
-		a++;
-		b++;
-	}
-}
-
 static const char *filter_reason(const char *s, size_t pos, size_t count, const char *title)
 {
 	size_t len = strlen(s);
@@ -711,7 +691,7 @@ static const char *filter_reason(const char *s, size_t pos, size_t count, const 
 		return "a boilerplate line pattern (form label or widget text: \"Share this\", \"Your Name\"...)";
 	if (boilerplate_is_counter(s, len))
 		return "a gallery counter (\"1 of 6\")";
-	if (pos < 3 && title && same_words(s, title))
+	if (pos < 3 && title && filter_same_words(s, title))
 		return "repeats the title, among the first blocks (the title is printed on its own)";
 	if (pos < 3 && boilerplate_is_byline(s, len))
 		return "a byline or dateline, among the first blocks";

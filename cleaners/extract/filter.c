@@ -4,8 +4,7 @@
 #include "filter.h"
 #include "boilerplate.h"
 
-/* Compares two texts ignoring case of ASCII, whitespace and punctuation. */
-static int same_words(const char *a, const char *b)
+int filter_same_words(const char *a, const char *b)
 {
 	for (;;) {
 		while (*a && !((unsigned char)*a >= 0x80 || (*a >= '0' && *a <= '9') ||
@@ -70,7 +69,7 @@ void filter_blocks(struct block_list *l, const char *title)
 		/* the title is printed on its own: a block that repeats it among the
 		 * first ones goes, and so do bylines and datelines before the text */
 		if (!drop && i < 3 && b->kind != BLOCK_LIST_ITEM && b->kind != BLOCK_TABLE_ROW &&
-		    ((title && same_words(s, title)) || boilerplate_is_byline(s, b->len)))
+		    ((title && filter_same_words(s, title)) || boilerplate_is_byline(s, b->len)))
 			drop = 1;
 		if (!drop && i < 3 && b->kind == BLOCK_PARAGRAPH && boilerplate_is_reading_time(s, b->len))
 			drop = 1;

@@ -10,4 +10,8 @@
  * tail after a separator at the end. */
 void filter_blocks(struct block_list *l, const char *title);
 
+/* 1 when a and b hold the same words, ignoring ASCII case, whitespace and
+ * punctuation (how a block is compared with the page title). */
+int filter_same_words(const char *a, const char *b);
+
 #endif

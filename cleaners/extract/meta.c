@@ -254,13 +254,9 @@ int meta_extract(struct meta *m, const struct dom *d)
 			}
 			break;
 		case GUMBO_TAG_SCRIPT: {
-			const char *type = dom_attr(g, "type");
-			if (type && strcasecmp(type, "application/ld+json") == 0 &&
-			    g->v.element.children.length == 1) {
-				const GumboNode *t = g->v.element.children.data[0];
-				if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA)
-					jsonld_parse(m, t->v.text.text);
-			}
+			const char *json = dom_jsonld_text(g);
+			if (json)
+				jsonld_parse(m, json);
 			break;
 		}
 		case GUMBO_TAG_TIME:

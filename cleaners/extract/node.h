@@ -7,6 +7,7 @@
 #include <gumbo.h>
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
 	DN_SKIP = 1 << 0,    /* never content: script, style, nav, form, hidden... */
@@ -41,6 +42,17 @@ static inline const char *dom_attr(const GumboNode *n, const char *name)
 			return a->value;
 	}
 	return NULL;
+}
+
+/* The text of a <script type="application/ld+json"> element, or NULL for any
+ * other node. */
+static inline const char *dom_jsonld_text(const GumboNode *g)
+{
+	const char *type = dom_attr(g, "type");
+	if (!type || strcasecmp(type, "application/ld+json") != 0 || g->v.element.children.length != 1)
+		return NULL;
+	const GumboNode *t = g->v.element.children.data[0];
+	return t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA ? t->v.text.text : NULL;
 }
 
 #endif

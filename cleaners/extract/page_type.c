@@ -603,13 +603,9 @@ void page_type_features(struct page_features *pf, const struct dom *d, const cha
 			break;
 		}
 		case GUMBO_TAG_SCRIPT: {
-			const char *type = dom_attr(g, "type");
-			if (type && strcasecmp(type, "application/ld+json") == 0 &&
-			    g->v.element.children.length == 1) {
-				const GumboNode *t = g->v.element.children.data[0];
-				if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA)
-					jsonld_types(pf, t->v.text.text);
-			}
+			const char *json = dom_jsonld_text(g);
+			if (json)
+				jsonld_types(pf, json);
 			break;
 		}
 		default:
