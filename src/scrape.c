@@ -349,7 +349,8 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		goto fail_early;
 	}
 	/* the URL the page came from, else the one it names as canonical */
-	r->page_type = page_type_name(page_type_detect(&d, url ? url : m.url));
+	enum page_type type = page_type_detect(&d, url ? url : m.url);
+	r->page_type = page_type_name(type);
 	last_page_type = r->page_type;
 	if ((rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||
 	    (x && (rc = explain_attach(x, &d)) != SCRAPE_OK)) {
@@ -358,7 +359,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		goto fail_early;
 	}
 	explain_stage(x, "metadata, page type and rules", lap(&t));
-	rc = metadata_only ? SCRAPE_OK : extract_content(blocks, &d);
+	rc = metadata_only ? SCRAPE_OK : extract_content(blocks, &d, type);
 	explain_stage(x, "extraction", lap(&t));
 	if (rc == SCRAPE_OK && x)
 		rc = explain_capture(x, &d, blocks, opts->version >= 2 ? opts->rules : NULL, &outcome,

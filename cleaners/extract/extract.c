@@ -397,8 +397,9 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
-int extract_content(struct block_list *out, struct dom *d)
+int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 {
+	(void)type; /* no type-specific rule yet */
 	if (d->n == 0)
 		return SCRAPE_OK;
 	size_t top = score_nodes(d);
