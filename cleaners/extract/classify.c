@@ -117,6 +117,19 @@ int classify_names_comments(const char *value)
 	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
+/* On a product page, what stands beside the product rather than describing
+ * it: customer reviews and the carousels of other products. Words of class
+ * and id values, which are code, not the page's language. */
+static const char *const product_aside_words[] = {
+	"review*", "carousel*", "upsell*", "crosssell*", "similar*", "recently*",
+};
+
+int classify_names_product_aside(const char *value)
+{
+	return value && names_match(value, product_aside_words,
+				    sizeof product_aside_words / sizeof *product_aside_words, 1, NULL);
+}
+
 int classify_names_boilerplate(const char *value)
 {
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);

@@ -339,6 +339,10 @@ static void put_boiler(struct buf *b, const struct dom *d, size_t i)
 		buf_puts(b, "id \"");
 		put_cut(b, id, 60);
 		buf_puts(b, "\" names furniture");
+	} else if (classify_names_product_aside(cls) || classify_names_product_aside(id)) {
+		buf_puts(b, classify_names_product_aside(cls) ? "on a product page, class \"" : "on a product page, id \"");
+		put_cut(b, classify_names_product_aside(cls) ? cls : id, 60);
+		buf_puts(b, "\" names reviews or other products");
 	} else if (role) {
 		buf_puts(b, "role \"");
 		put_cut(b, role, 30);
