@@ -439,7 +439,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	if (type == PAGE_PRODUCT) {
 		size_t pn = product_roots(d, top, roots, 64);
 		if (pn)
-			return emit_with_fallback(out, d, roots, pn);
+			return emit_with_fallback(out, d, roots, pn, title);
 	}
 
 	/* siblings of the best node that look like content too */
