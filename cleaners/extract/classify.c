@@ -130,6 +130,23 @@ int classify_names_product_aside(const char *value)
 				    sizeof product_aside_words / sizeof *product_aside_words, 1, NULL);
 }
 
+/* Tabs and accordions: panels a product page keeps hidden until clicked. */
+static const char *const panel_words[] = {
+	"tab", "tabs", "tabpanel", "tabcontent", "accordion*", "collapse*", "collapsible*",
+};
+
+int classify_is_panel(const GumboNode *n)
+{
+	const char *role = dom_attr(n, "role");
+	if (role && strcasecmp(role, "tabpanel") == 0)
+		return 1;
+	const char *v[2] = { dom_attr(n, "class"), dom_attr(n, "id") };
+	for (int k = 0; k < 2; k++)
+		if (v[k] && names_match(v[k], panel_words, sizeof panel_words / sizeof *panel_words, 1, NULL))
+			return 1;
+	return 0;
+}
+
 int classify_names_boilerplate(const char *value)
 {
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);

@@ -408,8 +408,10 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 {
 	if (d->n == 0)
 		return SCRAPE_OK;
-	if (type == PAGE_PRODUCT)
+	if (type == PAGE_PRODUCT) {
+		product_reveal_panels(d);
 		product_mark_asides(d);
+	}
 	size_t top = score_nodes(d);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];

@@ -31,6 +31,44 @@ void product_mark_asides(struct dom *d)
 	}
 }
 
+/* Flags that follow a node's parent (see dom.c build_nodes). */
+enum { INHERITED = DN_SKIP | DN_HIDDEN };
+
+/* Shows the subtree of i, hidden only by i itself: each descendant keeps
+ * what its own tag and names say (a <script> stays skipped). */
+static void reveal_subtree(struct dom *d, size_t i)
+{
+	d->nodes[i].flags &= ~(uint32_t)INHERITED;
+	for (size_t j = i + 1; j < d->nodes[i].end; j++) {
+		struct dnode *n = &d->nodes[j];
+		uint32_t own = 0;
+		if (dom_is_element(n->g)) {
+			unsigned word;
+			own = classify_element(n->g, &word) & INHERITED;
+		}
+		n->flags = (n->flags & ~(uint32_t)INHERITED) | (d->nodes[n->parent].flags & INHERITED) | own;
+	}
+}
+
+int product_reveal_panels(struct dom *d)
+{
+	int changed = 0;
+	for (size_t i = 1; i < d->n; i++) {
+		struct dnode *n = &d->nodes[i];
+		if ((n->flags & (DN_SKIP | DN_HIDDEN | DN_TEXT)) != (DN_SKIP | DN_HIDDEN) ||
+		    (d->nodes[n->parent].flags & DN_SKIP) || !classify_is_panel(n->g))
+			continue;
+		GumboTag t = dom_tag(n);
+		if (t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_ASIDE)
+			continue;
+		reveal_subtree(d, i);
+		changed = 1;
+	}
+	if (changed)
+		dom_recount(d);
+	return changed;
+}
+
 /* The product's name: the first <h1> with visible text outside furniture. */
 static size_t title_heading(const struct dom *d)
 {

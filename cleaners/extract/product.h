@@ -6,6 +6,13 @@
 
 #include "dom.h"
 
+/* Product pages keep their description and specifications in tabs and
+ * accordions, hidden (style, hidden attribute) until clicked: shows every
+ * hidden element that is a tab or accordion panel (classify_is_panel) and
+ * is not inside something else that is never content, then recounts the
+ * subtree statistics. Returns 1 if it showed any. */
+int product_reveal_panels(struct dom *d);
+
 /* Marks as furniture (DN_BOILER, descendants DN_UNDER_BOILER) the elements
  * whose class or id names reviews or carousels of other products, unless
  * they hold nearly all of the page's text. */
