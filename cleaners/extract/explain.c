@@ -704,7 +704,7 @@ static const char *filter_reason(const char *s, size_t pos, size_t count, const 
 	if (pos + 4 >= count && boilerplate_is_endnote(s, len))
 		return "an end note among the last blocks (credits, follow or contact line, newsletter prompt)";
 	if (repeat)
-		return "repeats the blocks just before it, or a whole earlier section (a copy of text the page already shows)";
+		return "repeats the blocks just before it, or a whole earlier section, or on a product page any earlier block (a copy of text the page already shows)";
 	return "in the short tail after a separator at the end of the text";
 }
 

@@ -1,5 +1,9 @@
 #include "product.h"
 #include "classify.h"
+#include "scrape.h"
+
+#include <stdint.h>
+#include <stdlib.h>
 
 /* An aside holding this share of the page's text (out of 10) is the page. */
 enum { PAGE_SHARE_TENTHS = 9 };
@@ -117,4 +121,52 @@ size_t product_roots(const struct dom *d, size_t top, size_t *roots, size_t cap)
 			roots[n++] = c;
 	}
 	return n;
+}
+
+/* FNV-1a; 0 is kept for empty slots. */
+static uint64_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* Adds h to the open-addressing set (mask + 1 slots, a power of two, at
+ * least twice the entries); returns 0 if it was there already. */
+static int set_add(uint64_t *set, size_t mask, uint64_t h)
+{
+	for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
+		if (set[k] == h)
+			return 0;
+		if (set[k] == 0) {
+			set[k] = h;
+			return 1;
+		}
+	}
+}
+
+/* Text blocks: table rows and preformatted lines repeat by nature. */
+static int is_text_block(const struct block *b)
+{
+	return b->kind != BLOCK_TABLE_ROW && b->kind != BLOCK_PRE && !b->forced && b->len;
+}
+
+int product_drop_repeats(struct block_list *l)
+{
+	size_t slots = 16;
+	while (slots < 2 * l->n)
+		slots *= 2;
+	uint64_t *set = calloc(slots, sizeof *set);
+	if (!set)
+		return SCRAPE_ENOMEM;
+	for (size_t i = 0; i < l->n;) {
+		const struct block *b = &l->v[i];
+		if (is_text_block(b) && !set_add(set, slots - 1, text_hash(block_text(l, b), b->len)))
+			blocks_remove(l, i);
+		else
+			i++;
+	}
+	free(set);
+	return SCRAPE_OK;
 }
