@@ -18,6 +18,7 @@
 #include "filter.h"
 #include "classify.h"
 #include "emit.h"
+#include "product.h"
 #include "scrape.h"
 
 #include <math.h>
@@ -491,9 +492,12 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 
 int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
-	(void)type; /* no type-specific rule yet */
 	if (d->n == 0)
 		return SCRAPE_OK;
+	if (type == PAGE_PRODUCT) {
+		product_reveal_panels(d);
+		product_mark_asides(d);
+	}
 	size_t top = score_nodes(d);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
@@ -519,6 +523,11 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			return SCRAPE_ENOMEM;
 		top = widen_to_region(d, top, r);
 		free(r);
+	}
+	if (type == PAGE_PRODUCT) {
+		size_t pn = product_roots(d, top, roots, 64);
+		if (pn)
+			return emit_with_fallback(out, d, roots, pn, title);
 	}
 
 	/* siblings of the best node that look like content too */
