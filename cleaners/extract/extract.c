@@ -363,21 +363,28 @@ static struct region *region_text(const struct dom *d)
 }
 
 /* Pages that are not one article (a service page of sections: hero,
- * features, testimonials, pricing; a shop page) spread their text over many
- * blocks, and the best-scored one holds a small part of it. When the best
- * node holds less than half of the page's printable text, the content is the
- * smallest ancestor that holds three fifths of it. An article stays as it
- * is: a node that holds half of the page's prose (500 characters or more in
- * <p>s) is the story, and what lies around it is furniture. */
-static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r)
+ * features, testimonials, pricing, FAQ; a shop page) spread their text over
+ * many blocks, and the best-scored one holds a part of it: often the largest
+ * section (a FAQ of long answers), yet not two thirds of the page. Then the
+ * content is the smallest ancestor that holds three fifths of the page's
+ * printable text (three quarters when the node holds half of it already).
+ * An article stays as it is: a node that holds two thirds of
+ * the page's prose (200 characters or more in <p>s) is the story, and what
+ * lies around it is furniture. On a page not typed as an article that rule
+ * needs the node to hold two fifths of the printable text too: a landing
+ * page's one letter-like section of <p>s is not the page when headings,
+ * lists and short blocks around it hold half as much again. */
+static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r, enum page_type type)
 {
-	uint64_t page = r[0].text;
-	if ((uint64_t)r[top].text * 2 >= page)
+	uint64_t page = r[0].text, text = r[top].text;
+	if (text * 3 >= page * 2)
 		return top;
-	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2)
+	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2 &&
+	    (type == PAGE_ARTICLE || text * 5 >= page * 2))
 		return top;
+	uint64_t den = text * 2 >= page ? 4 : 5;
 	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
-		if ((uint64_t)r[a].text * 5 >= page * 3)
+		if ((uint64_t)r[a].text * den >= page * 3)
 			return a;
 	return top;
 }
@@ -399,7 +406,6 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 
 int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 {
-	(void)type; /* no type-specific rule yet */
 	if (d->n == 0)
 		return SCRAPE_OK;
 	size_t top = score_nodes(d);
@@ -425,7 +431,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 		struct region *r = region_text(d);
 		if (!r)
 			return SCRAPE_ENOMEM;
-		top = widen_to_region(d, top, r);
+		top = widen_to_region(d, top, r, type);
 		free(r);
 	}
 
