@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "classify.h"
 #include "emit.h"
+#include "service.h"
 #include "scrape.h"
 
 #include <math.h>
@@ -334,7 +335,8 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
  * Subtrees that are never content or furniture (DN_SKIP, DN_BOILER,
  * <header>, <footer>) count for nothing in their ancestors; a teaser list
  * (DN_LISTING) counts as text, since on an index page it is the content, but
- * not as prose, which is an article's. */
+ * not as prose, which is an article's. The text of card links (service.h)
+ * counts as text: a grid of linked tiles is a section of the page. */
 struct region {
 	uint32_t text;
 	uint32_t prose;
@@ -353,6 +355,8 @@ static struct region *region_text(const struct dom *d)
 			r[i].text = n->text_len - n->link_len;
 		if (t == GUMBO_TAG_P)
 			r[i].prose = r[i].text;
+		if (n->flags & DN_TEXT)
+			r[i].text += n->card_len; /* a tile of a grid, not a menu entry */
 		if (n->parent == UINT32_MAX ||
 		    (n->flags & (DN_SKIP | DN_BOILER)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
 			continue;
@@ -397,13 +401,13 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
  * blocks kept; then the whole page with furniture names ignored too. Never
  * nothing while the page has text. */
 static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n,
-			      const char *title)
+			      const char *title, unsigned keep)
 {
-	int rc = emit_blocks(out, d, roots, n, 0);
+	int rc = emit_blocks(out, d, roots, n, keep);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
-	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
+	rc = emit_blocks(out, d, roots, n, keep | EMIT_KEEP_LINKS);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
@@ -421,8 +425,8 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 
 	if (top == SIZE_MAX) {
 		if (marked == SIZE_MAX)
-			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title);
-		return emit_with_fallback(out, d, &marked, 1, title);
+			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title, 0);
+		return emit_with_fallback(out, d, &marked, 1, title, 0);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -433,19 +437,27 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			top = marked;
 	}
 
+	/* on a page not typed as an article, linked tiles are content too
+	 * (service.h); an article's teaser cards are not */
+	unsigned keep = 0;
 	if (top != marked) {
+		if (type != PAGE_ARTICLE)
+			card_links_measure(d);
 		struct region *r = region_text(d);
 		if (!r)
 			return SCRAPE_ENOMEM;
-		top = widen_to_region(d, top, r, type);
+		size_t region = widen_to_region(d, top, r, type);
 		free(r);
+		if (region != top)
+			keep = EMIT_KEEP_CARDS;
+		top = region;
 	}
 
 	/* siblings of the best node that look like content too */
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_with_fallback(out, d, roots, nroots, title);
+		return emit_with_fallback(out, d, roots, nroots, title, keep);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -457,18 +469,18 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 		}
 		if (s->flags & (DN_TEXT | DN_SKIP | DN_BOILER | DN_LISTING))
 			continue;
-		int keep = s->score >= threshold;
-		if (!keep && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
+		int kept = s->score >= threshold;
+		if (!kept && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
 			uint32_t len = s->text_len;
 			float ld = link_density(s);
 			if (len > 80 && ld < 0.25f)
-				keep = 1;
+				kept = 1;
 			else if (len > 0 && len <= 80 && ld == 0.f && dom_tag(s) == GUMBO_TAG_P)
-				keep = 1;
+				kept = 1;
 		}
-		if (keep)
+		if (kept)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
-	return emit_with_fallback(out, d, roots, nroots, title);
+	return emit_with_fallback(out, d, roots, nroots, title, keep);
 }
