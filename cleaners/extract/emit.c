@@ -53,6 +53,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
+	size_t cards_end; /* inside a grid of cards (DN_CARDS): link-heavy blocks are its cards */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -208,7 +209,8 @@ static void walk(struct emitter *e, size_t root)
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
 				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(e->keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : (!(e->keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & DN_CARDS) &&
+									       is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)
@@ -227,6 +229,8 @@ static void walk(struct emitter *e, size_t root)
 			i = n->end;
 			continue;
 		}
+		if ((n->flags & DN_CARDS) && n->end > e->cards_end)
+			e->cards_end = n->end;
 		if (t == GUMBO_TAG_BR) {
 			if (in_table_row(e))
 				textbuf_space(&e->tb);
