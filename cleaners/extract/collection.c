@@ -120,6 +120,7 @@ static int grid_at(const struct dom *d, size_t p, struct card_grid *g)
 	if (cards < GRID_MIN_CARDS || cards * 5 < members * 3 || text > (uint64_t)cards * CARD_MAX_MEAN_TEXT)
 		return 0;
 	g->node = p;
+	g->kind = kind;
 	g->cards = cards;
 	g->text = (uint32_t)text;
 	return 1;
@@ -127,7 +128,7 @@ static int grid_at(const struct dom *d, size_t p, struct card_grid *g)
 
 struct card_grid collection_find_grid(const struct dom *d)
 {
-	struct card_grid best = { SIZE_MAX, 0, 0 };
+	struct card_grid best = { SIZE_MAX, SIZE_MAX, 0, 0 };
 	for (size_t i = 0; i < d->n;) {
 		const struct dnode *n = &d->nodes[i];
 		GumboTag t = dom_tag(n);
@@ -141,6 +142,22 @@ struct card_grid collection_find_grid(const struct dom *d)
 		i++;
 	}
 	return best;
+}
+
+void collection_mark_grid(struct dom *d, const struct card_grid *g)
+{
+	size_t p = g->node, seen = 0;
+	if (p == SIZE_MAX)
+		return;
+	d->nodes[p].flags |= DN_CARDS;
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < GRID_MAX_CHILDREN; c = d->nodes[c].end) {
+		struct dnode *n = &d->nodes[c];
+		if ((n->flags & (DN_TEXT | DN_SKIP)) || !dom_is_element(n->g))
+			continue;
+		seen++;
+		if (same_kind(&d->nodes[g->kind], n) && is_card(d, c))
+			n->flags |= DN_CARDS;
+	}
 }
 
 static int inside(const struct dom *d, size_t node, size_t ancestor)

@@ -13,6 +13,7 @@
 
 struct card_grid {
 	size_t node;     /* the container of the cards, SIZE_MAX: none */
+	size_t kind;     /* one of its cards: the others have its tag and class word */
 	uint32_t cards;  /* how many of its children are cards */
 	uint32_t text;   /* visible characters of the cards, links included */
 };
@@ -21,6 +22,11 @@ struct card_grid {
  * <footer>, never-content subtrees); grid->node is SIZE_MAX when the page
  * has none. */
 struct card_grid collection_find_grid(const struct dom *d);
+
+/* Marks grid g and each of its cards DN_CARDS, for the emitter: a card
+ * is content whatever its link density; other children of the grid (a
+ * "more" link, a pager) are judged as anywhere else. */
+void collection_mark_grid(struct dom *d, const struct card_grid *g);
 
 /* Adds grid g to the chosen subtrees roots[0..n) (document order, none
  * inside another; room for cap): roots inside the grid give way to it, and

@@ -53,7 +53,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
-	size_t cards_end; /* inside a grid of cards (DN_CARDS): link-heavy blocks are its cards */
+	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -229,7 +229,9 @@ static void walk(struct emitter *e, size_t root)
 			i = n->end;
 			continue;
 		}
-		if ((n->flags & DN_CARDS) && n->end > e->cards_end)
+		/* inside a card (DN_CARDS under DN_CARDS) nothing is link furniture */
+		if ((n->flags & DN_CARDS) && n->parent != UINT32_MAX && (d->nodes[n->parent].flags & DN_CARDS) &&
+		    n->end > e->cards_end)
 			e->cards_end = n->end;
 		if (t == GUMBO_TAG_BR) {
 			if (in_table_row(e))

@@ -398,9 +398,9 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
-/* A category page with a long text of its own (a buying guide, an essay
+/* A category page with a text of its own (a buying guide, an essay
  * under the grid) is read for that text: its grid of cards stays out. */
-#define GRID_MAX_PROSE 2000
+#define GRID_MAX_PROSE 1500
 
 /* Emits the chosen roots (room for 64), with the page's grid of cards
  * (collection.h) when it has one and the roots hold little prose. */
@@ -416,7 +416,7 @@ static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, siz
 			prose += r[roots[k]].prose;
 		free(r);
 		if (prose < GRID_MAX_PROSE) {
-			d->nodes[grid->node].flags |= DN_CARDS;
+			collection_mark_grid(d, grid);
 			n = collection_add_grid(d, grid, roots, n, 64);
 		}
 	}
@@ -427,9 +427,11 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 {
 	if (d->n == 0)
 		return SCRAPE_OK;
-	/* on a collection page the grid of cards is content however link-heavy */
-	struct card_grid grid = { SIZE_MAX, 0, 0 };
-	if (type == PAGE_COLLECTION)
+	/* on a collection or listing page the grid of cards is content however
+	 * link-heavy (on other pages a grid is a "shop the look" or "more
+	 * stories" box beside the text) */
+	struct card_grid grid = { SIZE_MAX, SIZE_MAX, 0, 0 };
+	if (type == PAGE_COLLECTION || type == PAGE_LISTING)
 		grid = collection_find_grid(d);
 	size_t top = score_nodes(d);
 	size_t marked = find_marked_body(d);
