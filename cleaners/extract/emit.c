@@ -53,7 +53,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
-	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links are content */
+	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links and named parts are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -208,7 +208,7 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
-				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
+				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
 				     : (!(e->keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & DN_CARDS) &&
 									       is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;
@@ -229,7 +229,8 @@ static void walk(struct emitter *e, size_t root)
 			i = n->end;
 			continue;
 		}
-		/* inside a card (DN_CARDS under DN_CARDS) nothing is link furniture */
+		/* inside a card (DN_CARDS under DN_CARDS) nothing is link furniture,
+		 * and names of furniture name parts of the card ("caption", "meta") */
 		if ((n->flags & DN_CARDS) && n->parent != UINT32_MAX && (d->nodes[n->parent].flags & DN_CARDS) &&
 		    n->end > e->cards_end)
 			e->cards_end = n->end;
