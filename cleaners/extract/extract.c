@@ -14,6 +14,7 @@
  *    never content and link-heavy furniture, and build typed blocks.
  */
 #include "extract.h"
+#include "filter.h"
 #include "classify.h"
 #include "collection.h"
 #include "emit.h"
@@ -162,14 +163,40 @@ static int repeated_sibling(const struct dom *d, size_t i)
 	return 0;
 }
 
+/* 1 when the page's headline (its first <h1>) sits in an <article>: the
+ * page is that article, and other <article>s beside it are more posts
+ * however long they are. */
+static int headline_in_article(const struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (dom_tag(&d->nodes[i]) != GUMBO_TAG_H1 || (d->nodes[i].flags & DN_SKIP))
+			continue;
+		for (size_t p = d->nodes[i].parent; p != UINT32_MAX; p = d->nodes[p].parent)
+			if (dom_tag(&d->nodes[p]) == GUMBO_TAG_ARTICLE)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* A teaser is a headline and a sentence or two. Where the page's headline
+ * is outside every <article>, an <article> holding a long text of its own
+ * is an item of a listicle, which is the page's content. */
+static int is_teaser(const struct dnode *a, int own_article)
+{
+	return own_article || a->text_len - a->link_len < 350;
+}
+
 static void listing_penalty(struct dom *d, const char *seen)
 {
 	if (!seen)
 		return;
 	uint32_t *count = NULL, *sum = NULL;
+	int own_article = headline_in_article(d);
 	for (size_t j = 0; j < d->n; j++) {
 		const struct dnode *a = &d->nodes[j];
-		if (dom_tag(a) != GUMBO_TAG_ARTICLE || (a->flags & DN_SKIP) || a->text_len < 50)
+		if (dom_tag(a) != GUMBO_TAG_ARTICLE || (a->flags & DN_SKIP) || a->text_len < 50 ||
+		    !is_teaser(a, own_article))
 			continue;
 		if (!count) {
 			count = calloc(d->n, sizeof *count);
@@ -189,7 +216,7 @@ static void listing_penalty(struct dom *d, const char *seen)
 		if (!seen[i])
 			continue;
 		if ((count[i] >= 3 && sum[i] > n->text_len / 2) ||
-		    (dom_tag(n) == GUMBO_TAG_ARTICLE && repeated_sibling(d, i))) {
+		    (dom_tag(n) == GUMBO_TAG_ARTICLE && is_teaser(n, own_article) && repeated_sibling(d, i))) {
 			n->score *= 0.25f;
 			n->flags |= DN_LISTING;
 		}
@@ -383,18 +410,23 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	return top;
 }
 
-/* Emits the chosen roots. When that prints nothing, the page's content is
- * what the normal cut takes for furniture: links (a product grid, a category
- * index), so again with link-heavy blocks kept; then the whole page with
- * furniture names ignored too. Never nothing while the page has text. */
-static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+/* Emits the chosen roots. When that prints nothing (or only what the block
+ * filters drop after: the headline the title repeats, a byline), the page's
+ * content is what the normal cut takes for furniture: links (a product
+ * grid, a category index, a wiki page of links), so again with link-heavy
+ * blocks kept; then the whole page with furniture names ignored too. Never
+ * nothing while the page has text. */
+static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n,
+			      const char *title)
 {
 	int rc = emit_blocks(out, d, roots, n, 0);
-	if (rc != SCRAPE_OK || out->n)
+	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
+	blocks_clear(out);
 	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
-	if (rc != SCRAPE_OK || out->n)
+	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
+	blocks_clear(out);
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
@@ -405,7 +437,7 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 /* Emits the chosen roots (room for 64), with the page's grid of cards
  * (collection.h) when it has one and the roots hold little prose. */
 static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, size_t n,
-		       const struct card_grid *grid)
+		       const struct card_grid *grid, const char *title)
 {
 	if (grid->node != SIZE_MAX) {
 		struct region *r = region_text(d);
@@ -420,10 +452,10 @@ static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, siz
 			n = collection_add_grid(d, grid, roots, n, 64);
 		}
 	}
-	return emit_with_fallback(out, d, roots, n);
+	return emit_with_fallback(out, d, roots, n, title);
 }
 
-int extract_content(struct block_list *out, struct dom *d, enum page_type type)
+int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
 	if (d->n == 0)
 		return SCRAPE_OK;
@@ -440,7 +472,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 
 	if (top == SIZE_MAX) {
 		roots[nroots++] = marked == SIZE_MAX ? 0 : marked;
-		return emit_chosen(out, d, roots, nroots, &grid);
+		return emit_chosen(out, d, roots, nroots, &grid, title);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -463,7 +495,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_chosen(out, d, roots, nroots, &grid);
+		return emit_chosen(out, d, roots, nroots, &grid, title);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -488,5 +520,5 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
-	return emit_chosen(out, d, roots, nroots, &grid);
+	return emit_chosen(out, d, roots, nroots, &grid, title);
 }
