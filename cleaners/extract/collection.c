@@ -150,6 +150,8 @@ void collection_mark_grid(struct dom *d, const struct card_grid *g)
 	if (p == SIZE_MAX)
 		return;
 	d->nodes[p].flags |= DN_CARDS;
+	for (size_t a = d->nodes[p].parent; a != UINT32_MAX; a = d->nodes[a].parent)
+		d->nodes[a].flags |= DN_HAS_CARDS;
 	for (size_t c = p + 1; c < d->nodes[p].end && seen < GRID_MAX_CHILDREN; c = d->nodes[c].end) {
 		struct dnode *n = &d->nodes[c];
 		if ((n->flags & (DN_TEXT | DN_SKIP)) || !dom_is_element(n->g))

@@ -23,8 +23,9 @@ struct card_grid {
  * has none. */
 struct card_grid collection_find_grid(const struct dom *d);
 
-/* Marks grid g and each of its cards DN_CARDS, for the emitter: a card
- * is content whatever its link density; other children of the grid (a
+/* Marks grid g and each of its cards DN_CARDS, and its ancestors
+ * DN_HAS_CARDS, for the emitter: a card is content whatever its link
+ * density, and so is what holds the grid; other children of the grid (a
  * "more" link, a pager) are judged as anywhere else. */
 void collection_mark_grid(struct dom *d, const struct card_grid *g);
 

@@ -209,7 +209,7 @@ static void walk(struct emitter *e, size_t root)
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
 				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
-				     : (!(e->keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & DN_CARDS) &&
+				     : (!(e->keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS)) &&
 									       is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
