@@ -54,6 +54,7 @@ struct emitter {
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
 	size_t card_end;  /* inside a card (DN_CARD): its links are content */
+	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links and named parts are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -213,8 +214,9 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
-				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && is_link_furniture(n, keep)) ? TRACE_LINKS
+				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
+				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS)) &&
+					is_link_furniture(n, keep)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)
@@ -233,6 +235,11 @@ static void walk(struct emitter *e, size_t root)
 			i = n->end;
 			continue;
 		}
+		/* inside a card (DN_CARDS under DN_CARDS) nothing is link furniture,
+		 * and names of furniture name parts of the card ("caption", "meta") */
+		if ((n->flags & DN_CARDS) && n->parent != UINT32_MAX && (d->nodes[n->parent].flags & DN_CARDS) &&
+		    n->end > e->cards_end)
+			e->cards_end = n->end;
 		if (t == GUMBO_TAG_BR) {
 			if (in_table_row(e))
 				textbuf_space(&e->tb);

@@ -17,6 +17,7 @@
 #include "cards.h"
 #include "filter.h"
 #include "classify.h"
+#include "collection.h"
 #include "emit.h"
 #include "product.h"
 #include "service.h"
@@ -501,6 +502,31 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
+/* A category page with a text of its own (a buying guide, an essay
+ * under the grid) is read for that text: its grid of cards stays out. */
+#define GRID_MAX_PROSE 1500
+
+/* Emits the chosen roots (room for 64), with the page's grid of cards
+ * (collection.h) when it has one and the roots hold little prose. */
+static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, size_t n,
+		       const struct card_grid *grid, const char *title, unsigned keep)
+{
+	if (grid->node != SIZE_MAX) {
+		struct region *r = region_text(d);
+		if (!r)
+			return SCRAPE_ENOMEM;
+		uint64_t prose = 0;
+		for (size_t k = 0; k < n; k++)
+			prose += r[roots[k]].prose;
+		free(r);
+		if (prose < GRID_MAX_PROSE) {
+			collection_mark_grid(d, grid);
+			n = collection_add_grid(d, grid, roots, n, 64);
+		}
+	}
+	return emit_with_fallback(out, d, roots, n, title, keep);
+}
+
 int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
 	if (d->n == 0)
@@ -509,15 +535,20 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 		product_reveal_panels(d);
 		product_mark_asides(d);
 	}
+	/* on a collection or listing page the grid of cards is content however
+	 * link-heavy (on other pages a grid is a "shop the look" or "more
+	 * stories" box beside the text) */
+	struct card_grid grid = { SIZE_MAX, SIZE_MAX, 0, 0 };
+	if (type == PAGE_COLLECTION || type == PAGE_LISTING)
+		grid = collection_find_grid(d);
 	size_t top = score_nodes(d);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
 	size_t nroots = 0;
 
 	if (top == SIZE_MAX) {
-		if (marked == SIZE_MAX)
-			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title, 0);
-		return emit_with_fallback(out, d, &marked, 1, title, 0);
+		roots[nroots++] = marked == SIZE_MAX ? 0 : marked;
+		return emit_chosen(out, d, roots, nroots, &grid, title, 0);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -553,7 +584,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_with_fallback(out, d, roots, nroots, title, keep);
+		return emit_chosen(out, d, roots, nroots, &grid, title, keep);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -579,5 +610,5 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
 	nroots = add_card_list(d, roots, nroots);
-	return emit_with_fallback(out, d, roots, nroots, title, keep);
+	return emit_chosen(out, d, roots, nroots, &grid, title, keep);
 }
