@@ -299,10 +299,20 @@ static void few_apostrophes_in_plain_ascii(void **state)
 	for (int i = 0; i < 60; i++)
 		o += (size_t)snprintf(doc + o, sizeof doc - o, " The town council met again on Monday night.");
 	assert_true(o < sizeof doc);
+	/* few apostrophes alone: formal or technical writing keeps few */
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
+	/* ... with a second sign of the scraper that dropped them: a word
+	 * fused where a no-break space was */
+	size_t plain = o;
+	o += (size_t)snprintf(doc + o, sizeof doc - o, " It ended ofthe day.");
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
 	assert_string_equal(piece(doc, "They will book its spot today.", 0), "They will book its spot today.");
 	snprintf(doc + o, sizeof doc - o, " \xe2\x80\x9cYes.\xe2\x80\x9d");
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
+	/* ... or none kept at all */
+	doc[plain] = '\0';
+	memcpy(doc, "The mayor plans", 15);
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
 }
 
 static void fused_words(void **state)
