@@ -232,6 +232,24 @@ static void apostrophes_by_context(void **state)
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A contraction the model may like that cannot stand where the word is:
+ * a pronoun and its verb beside another subject pronoun, "let's" after
+ * the subject of "lets". */
+static void contractions_that_cannot_stand_there(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
+	static const struct repair_case cases[] = {
+		{ "What were you doing?", NULL },
+		{ "Were they there at all?", NULL },
+		{ "I think were going home.", "I think we're going home." },
+		{ "If the market lets prices rise, we lose.", NULL },
+		{ "Noah lets all the animals in.", NULL },
+		{ "So lets go now.", "So let's go now." },
+	};
+	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Possessives of names and of things the document names. */
 static void possessives_by_document(void **state)
 {
@@ -595,6 +613,7 @@ int main(void)
 		cmocka_unit_test(apostrophes_certain),
 		cmocka_unit_test(possessives_need_an_owner),
 		cmocka_unit_test(apostrophes_by_context),
+		cmocka_unit_test(contractions_that_cannot_stand_there),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(fused_words),
