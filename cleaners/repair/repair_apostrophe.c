@@ -203,6 +203,12 @@ static int contraction_like(const struct rdata *d, const struct repair_table_ent
  * with "'s" may be ("let's" beside "let": 0.2). */
 #define VERB_CONTRACTION 500
 
+/* A word ending as a past participle does ("recommended"). */
+static int participle(const struct rdata *d, const struct repair_table_entry *e)
+{
+	return e->len > 4 && memcmp(rdata_text(d, e) + e->len - 2, "ed", 2) == 0;
+}
+
 /* A subject pronoun: "I", "you", "he", "she", "it", "we", "they". */
 static int subject_pronoun(const char *w, size_t n)
 {
@@ -262,6 +268,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * "that's", "here's", "let's" are contractions: a function
 		 * word's, or one the model knows nearly as well as its stem */
 		if (poss && !(stem && (is_func(stem) || contraction_like(c->d, stem, a))) && !owner_before(c, ar))
+			return 0;
+		/* ... and a verb after it ("Edmunds expects", "Democrats agree"),
+		 * one the model lists after "he" or "they" far more often than
+		 * alone and not as what "his" or "the" start, says it is a name
+		 * or a plural and that verb's subject; a participle may be an
+		 * adjective of what is owned ("Stadia's recommended setup") */
+		if (poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
+		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
+		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
 			return 0;
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */

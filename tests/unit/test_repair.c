@@ -246,6 +246,9 @@ static void contractions_that_cannot_stand_there(void **state)
 		{ "If the market lets prices rise, we lose.", NULL },
 		{ "Noah lets all the animals in.", NULL },
 		{ "So lets go now.", "So let's go now." },
+		/* a possessive owns something; a verb after it has a subject */
+		{ "Edmunds expects more sales.", NULL },
+		{ "Edmunds reviews show it.", "Edmund's reviews show it." },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
