@@ -43,11 +43,15 @@
  * in a thousand; correct prose has none, technical text a few
  * identifiers such as "nocommon" in thousands of words). */
 #define WORDS_PER_JOINED 333
+/* One pair of function words fused is a word of some texts ("noone",
+ * "inbetween", French "tous", "soit"): it counts as one sign among the
+ * others; two or more are sure. */
+#define FUSED_SURE 2
 
 static int lost_spaces(const struct words_survey *sv)
 {
-	size_t signs = sv->joined + sv->glued;
-	return sv->fused > 0 || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
+	size_t signs = sv->joined + sv->glued + sv->fused;
+	return sv->fused >= FUSED_SURE || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
 }
 
 /* Enough certain apostrophe damage, and not far more apostrophes kept. */

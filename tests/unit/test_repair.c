@@ -323,9 +323,9 @@ static void few_apostrophes_in_plain_ascii(void **state)
 	/* few apostrophes alone: formal or technical writing keeps few */
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
 	/* ... with a second sign of the scraper that dropped them: a word
-	 * fused where a no-break space was */
+	 * fused where a no-break space was (two, in a text this long) */
 	size_t plain = o;
-	o += (size_t)snprintf(doc + o, sizeof doc - o, " It ended ofthe day.");
+	o += (size_t)snprintf(doc + o, sizeof doc - o, " It ended ofthe day asthe sun set.");
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
 	assert_string_equal(piece(doc, "They will book its spot today.", 0), "They will book its spot today.");
 	snprintf(doc + o, sizeof doc - o, " \xe2\x80\x9cYes.\xe2\x80\x9d");
@@ -364,6 +364,17 @@ static void splits_need_a_text_that_lost_spaces(void **state)
 	assert_string_equal(piece("They will reactto it.", in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
 	assert_string_equal(piece("It ended.She left.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	/* in a long text, one pair of function words fused is a word some
+	 * writers use ("inbetween"); two are lost spaces */
+	static char longdoc[8192];
+	size_t o = (size_t)snprintf(longdoc, sizeof longdoc, "It fell inbetween.");
+	for (int i = 0; i < 120; i++)
+		o += (size_t)snprintf(longdoc + o, sizeof longdoc - o, " The town council met again on Monday night.");
+	assert_true(o + 32 < sizeof longdoc);
+	assert_string_equal(piece(longdoc, in, 0), in);
+	snprintf(longdoc + o, sizeof longdoc - o, " It ended ofthe day.");
+	assert_string_equal(piece(longdoc, in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
 	/* a text that lost its apostrophes lost its no-break spaces too */
 	assert_string_equal(piece("They dont know.", in, 0),
