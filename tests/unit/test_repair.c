@@ -604,6 +604,17 @@ static void html_text_is_left_alone_without_damage(void **state)
 	assert_string_equal(piece(curly, "caf\xc3\x83\xc2\xa9 asthe", 1), "caf\xc3\xa9 asthe");
 }
 
+/* A line of a text wrapped at a fixed width that starts in lowercase goes
+ * on from the line before: its first word is no sentence start. */
+static void wrapped_lines_go_on(void **state)
+{
+	(void)state;
+	assert_string_equal(whole("They dont care; the towns mayor isnt sure. The peasants\nwere not very rich.\n"
+				  "Were doing fine, he said.\n"),
+			    "They don't care; the town's mayor isn't sure. The peasants\nwere not very rich.\n"
+			    "We're doing fine, he said.\n");
+}
+
 static void whole_text_keeps_lines_and_drops_labels(void **state)
 {
 	(void)state;
@@ -640,6 +651,7 @@ int main(void)
 		cmocka_unit_test(possessives_of_document_names),
 		cmocka_unit_test(never_touched),
 		cmocka_unit_test(html_text_is_left_alone_without_damage),
+		cmocka_unit_test(wrapped_lines_go_on),
 		cmocka_unit_test(whole_text_keeps_lines_and_drops_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
