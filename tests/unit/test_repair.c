@@ -621,6 +621,12 @@ static void whole_text_keeps_lines_and_drops_labels(void **state)
 	assert_string_equal(whole("They dont know.\n\nIt isnt so.\nYour Name\nYour Email Address"),
 			    "They don't know.\n\nIt isn't so.\n");
 	assert_string_equal(whole("a\r\nShare this\r\nb"), "a\r\nb");
+	/* a one-word label beside another, or after the text, is a widget;
+	 * inside the text it is a heading or a table cell */
+	assert_string_equal(whole("It isnt so.\nName\nEmail\nThe end."), "It isn't so.\nThe end.");
+	assert_string_equal(whole("It isnt so.\n\nAdvertisement\n"), "It isn't so.\n\n");
+	assert_string_equal(whole("SYNOPSIS\nName\nfonts.conf - Font configuration\n"),
+			    "SYNOPSIS\nName\nfonts.conf - Font configuration\n");
 	assert_string_equal(whole(""), "");
 	assert_string_equal(whole("\n\n"), "\n\n");
 }
