@@ -117,6 +117,36 @@ int classify_names_comments(const char *value)
 	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
+/* On a product page, what stands beside the product rather than describing
+ * it: customer reviews and the carousels of other products. Words of class
+ * and id values, which are code, not the page's language. */
+static const char *const product_aside_words[] = {
+	"review*", "carousel*", "upsell*", "crosssell*", "similar*", "recently*",
+};
+
+int classify_names_product_aside(const char *value)
+{
+	return value && names_match(value, product_aside_words,
+				    sizeof product_aside_words / sizeof *product_aside_words, 1, NULL);
+}
+
+/* Tabs and accordions: panels a product page keeps hidden until clicked. */
+static const char *const panel_words[] = {
+	"tab", "tabs", "tabpanel", "tabcontent", "accordion*", "collapse*", "collapsible*",
+};
+
+int classify_is_panel(const GumboNode *n)
+{
+	const char *role = dom_attr(n, "role");
+	if (role && strcasecmp(role, "tabpanel") == 0)
+		return 1;
+	const char *v[2] = { dom_attr(n, "class"), dom_attr(n, "id") };
+	for (int k = 0; k < 2; k++)
+		if (v[k] && names_match(v[k], panel_words, sizeof panel_words / sizeof *panel_words, 1, NULL))
+			return 1;
+	return 0;
+}
+
 int classify_names_boilerplate(const char *value)
 {
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
