@@ -10,6 +10,53 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether line[0..len) holds more than one word. */
+static int several_words(const char *line, size_t len)
+{
+	while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+		len--;
+	size_t i = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	for (; i < len; i++)
+		if (line[i] == ' ' || line[i] == '\t')
+			return 1;
+	return 0;
+}
+
+/* Whether line[0..len) holds no word at all. */
+static int blank_line(const char *line, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether line i of the n lines is a form label or widget text to drop: a
+ * label of several words ("Your Email Address", "Share this article"), or
+ * a label of one word ("Name", "Email", "Send") beside another label or
+ * after the text's last words, where widgets trail an article. A lone
+ * "Name" or "Comment" inside the text is a heading or a table cell.
+ */
+static int label_line(const char *const *texts, const size_t *lens, size_t n, size_t i)
+{
+	if (!boilerplate_is_line(texts[i], lens[i]))
+		return 0;
+	if (several_words(texts[i], lens[i]))
+		return 1;
+	size_t j = i;
+	while (j > 0 && blank_line(texts[j - 1], lens[j - 1]))
+		j--;
+	if (j > 0 && boilerplate_is_line(texts[j - 1], lens[j - 1]))
+		return 1;
+	j = i + 1;
+	while (j < n && blank_line(texts[j], lens[j]))
+		j++;
+	return j == n || boilerplate_is_line(texts[j], lens[j]);
+}
+
 int scrape_repair(char **out, size_t *out_len, const char *text, size_t len)
 {
 	*out = NULL;
@@ -41,7 +88,7 @@ int scrape_repair(char **out, size_t *out_len, const char *text, size_t len)
 	for (size_t i = 0; i < k && rc == SCRAPE_OK; i++) {
 		int has_nl = texts[i] + lens[i] < text + len;
 		/* whole-line boilerplate (form labels, widget text) goes, with its newline */
-		if (boilerplate_is_line(texts[i], lens[i]))
+		if (label_line(texts, lens, k, i))
 			continue;
 		rc = repair_apply(r, &b, texts[i], lens[i]);
 		if (rc == SCRAPE_OK && has_nl)

@@ -30,8 +30,29 @@
 /* ... and a text of plain ASCII (a scraper that drops curly apostrophes
  * drops every other non-ASCII character too) that keeps fewer than one
  * apostrophe in this many words, a quarter of what prose has, lost the
- * others. */
+ * others: when it keeps none, or shows a second sign of that scraper
+ * (certain damage, lost spaces). Formal and technical writing keeps a few
+ * apostrophes on its own (release notes, licences). */
 #define ASCII_WORDS_PER_KEPT 150
+
+/* A text that lost spaces shows it: two function words fused ("ofthe"),
+ * which correct text never has, or many words no list knows that are a
+ * function word fused with a common word ("reactto", "targetthe") and
+ * sentences glued at their full stop ("flag.She"): at least one in this
+ * many words (a text that lost one space in a hundred has five or more
+ * in a thousand; correct prose has none, technical text a few
+ * identifiers such as "nocommon" in thousands of words). */
+#define WORDS_PER_JOINED 333
+/* One pair of function words fused is a word of some texts ("noone",
+ * "inbetween", French "tous", "soit"): it counts as one sign among the
+ * others; two or more are sure. */
+#define FUSED_SURE 2
+
+static int lost_spaces(const struct words_survey *sv)
+{
+	size_t signs = sv->joined + sv->glued + sv->fused;
+	return sv->fused >= FUSED_SURE || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
+}
 
 /* Enough certain apostrophe damage, and not far more apostrophes kept. */
 static int certain_damage(const struct words_survey *sv)
@@ -47,24 +68,10 @@ static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
 	if (certain_damage(sv))
 		return 1;
-	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1))
+	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1) &&
+	    (sv->kept == 0 || sv->damage > 0 || lost_spaces(sv)))
 		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
-}
-
-/* A text that lost spaces shows it: two function words fused ("ofthe"),
- * which correct text never has, or many words no list knows that are a
- * function word fused with a common word ("reactto", "targetthe") and
- * sentences glued at their full stop ("flag.She"): at least one in this
- * many words (a text that lost one space in a hundred has five or more
- * in a thousand; correct prose has none, technical text a few
- * identifiers such as "nocommon" in thousands of words). */
-#define WORDS_PER_JOINED 333
-
-static int lost_spaces(const struct words_survey *sv)
-{
-	size_t signs = sv->joined + sv->glued;
-	return sv->fused > 0 || (signs > 0 && signs * WORDS_PER_JOINED >= sv->words);
 }
 
 /* Whether text from correctly decoded HTML shows the damage of a scraper

@@ -199,6 +199,54 @@ static int contraction_like(const struct rdata *d, const struct repair_table_ent
 	return stem->lm_id >= 0 && a->lm_id >= 0 && d->uni_prob[a->lm_id] > d->uni_prob[stem->lm_id] - 1500;
 }
 
+/* How much rarer (thousandths of a log10) than the verb its contraction
+ * with "'s" may be ("let's" beside "let": 0.2). */
+#define VERB_CONTRACTION 500
+
+/* A word ending as a past participle does ("recommended"). */
+static int participle(const struct rdata *d, const struct repair_table_entry *e)
+{
+	return e->len > 4 && memcmp(rdata_text(d, e) + e->len - 2, "ed", 2) == 0;
+}
+
+/* A subject pronoun: "I", "you", "he", "she", "it", "we", "they". */
+static int subject_pronoun(const char *w, size_t n)
+{
+	static const char *const words[] = { "i", "you", "he", "she", "it", "we", "they" };
+	return IN_LIST_FOLDED(w, n, words);
+}
+
+/*
+ * Whether the contraction a (of the word w, whose "s"-less stem is stem)
+ * cannot stand where w is, whatever the model says of its neighbours:
+ * - a pronoun's contraction ("we're", "it's") is a subject and its verb, so
+ *   no subject pronoun comes right before it ("if it were not", "we were
+ *   doing"), nor, but for "'s" ("it's you"), right after it ("were you",
+ *   "Were they");
+ * - a verb's contraction ("let's": "let us", as common as the verb) starts a clause, so the
+ *   content word or name before it is the subject of the verb with its
+ *   "s" ("the market lets prices rise", "Noah lets them in").
+ */
+static int clause_clash(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *stem,
+			const struct repair_table_entry *a, int capital)
+{
+	const char *form = rdata_text(c->d, a);
+	size_t fl = strlen(form);
+	int k = contraction_aux(c->d, form);
+	if (k >= 0) {
+		if (ar->prev_w && subject_pronoun(ar->prev_w, ar->prev_n))
+			return 1;
+		int is_s = fl >= 2 && form[fl - 1] == 's' && form[fl - 2] == '\'';
+		return !is_s && ar->next_word && ar->next_e && subject_pronoun(rdata_text(c->d, ar->next_e), ar->next_e->len);
+	}
+	/* a verb's contraction is nearly as common as the verb itself (within
+	 * VERB_CONTRACTION); a noun's possessive ("artist's") is far rarer */
+	if (capital || !lower_word(stem) || is_func(stem) || fl < 3 || form[fl - 2] != '\'' || form[fl - 1] != 's' ||
+	    stem->lm_id < 0 || a->lm_id < 0 || c->d->uni_prob[a->lm_id] < c->d->uni_prob[stem->lm_id] - VERB_CONTRACTION)
+		return 0;
+	return ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n));
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -220,6 +268,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * "that's", "here's", "let's" are contractions: a function
 		 * word's, or one the model knows nearly as well as its stem */
 		if (poss && !(stem && (is_func(stem) || contraction_like(c->d, stem, a))) && !owner_before(c, ar))
+			return 0;
+		/* ... and a verb after it ("Edmunds expects", "Democrats agree"),
+		 * one the model lists after "he" or "they" far more often than
+		 * alone and not as what "his" or "the" start, says it is a name
+		 * or a plural and that verb's subject; a participle may be an
+		 * adjective of what is owned ("Stadia's recommended setup") */
+		if (poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
+		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
+		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
 			return 0;
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
@@ -280,7 +337,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * is no possessive */
 		int plural_before_func = poss && st && !is_func(st) && strcmp(rdata_text(c->d, st), "let") != 0 &&
 					 ar->next_func && !noun_phrase_start(c->d, ar->next_e);
-		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func) {
+		if (c->ambiguous && a->lm_id >= 0 && !rare && !plural_before_func && !clause_clash(c, ar, stem, a, capital)) {
 			/* a word the model does not know ("theres") scores as rare */
 			int keep = context_score(c, ar->prev, e->lm_id, ar->next);
 			int change = contraction_score(c, ar, a);

@@ -223,13 +223,25 @@ static int unchanged(const struct repair_table_entry *e, const char *w, size_t n
 	return 1;
 }
 
+/* Whether the piece s[0..n) starts a sentence: not when its first word
+ * is lowercase, as in a text wrapped at a fixed width, whose line goes on
+ * from the line before ("if it\nwere not"): that word's context is
+ * unknown, not a sentence start. */
+static int piece_start(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_alpha((unsigned char)s[i]))
+			return !is_lower((unsigned char)s[i]);
+	return 1;
+}
+
 int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size_t n)
 {
 	if (looks_like_code(s, n))
 		return buf_put(out, s, n);
 	struct tok t[TOK_BATCH];
 	size_t done = 0;
-	int32_t prev = c->d->bos;
+	int32_t prev = piece_start(s, n) ? c->d->bos : -1;
 	int prev_the = 0, prev_cap = 0, prev_name = 0;
 	const char *prev_w = NULL;
 	size_t prev_n = 0;

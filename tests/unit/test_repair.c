@@ -232,6 +232,27 @@ static void apostrophes_by_context(void **state)
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A contraction the model may like that cannot stand where the word is:
+ * a pronoun and its verb beside another subject pronoun, "let's" after
+ * the subject of "lets". */
+static void contractions_that_cannot_stand_there(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
+	static const struct repair_case cases[] = {
+		{ "What were you doing?", NULL },
+		{ "Were they there at all?", NULL },
+		{ "I think were going home.", "I think we're going home." },
+		{ "If the market lets prices rise, we lose.", NULL },
+		{ "Noah lets all the animals in.", NULL },
+		{ "So lets go now.", "So let's go now." },
+		/* a possessive owns something; a verb after it has a subject */
+		{ "Edmunds expects more sales.", NULL },
+		{ "Edmunds reviews show it.", "Edmund's reviews show it." },
+	};
+	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Possessives of names and of things the document names. */
 static void possessives_by_document(void **state)
 {
@@ -299,10 +320,20 @@ static void few_apostrophes_in_plain_ascii(void **state)
 	for (int i = 0; i < 60; i++)
 		o += (size_t)snprintf(doc + o, sizeof doc - o, " The town council met again on Monday night.");
 	assert_true(o < sizeof doc);
+	/* few apostrophes alone: formal or technical writing keeps few */
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
+	/* ... with a second sign of the scraper that dropped them: a word
+	 * fused where a no-break space was (two, in a text this long) */
+	size_t plain = o;
+	o += (size_t)snprintf(doc + o, sizeof doc - o, " It ended ofthe day asthe sun set.");
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
 	assert_string_equal(piece(doc, "They will book its spot today.", 0), "They will book its spot today.");
 	snprintf(doc + o, sizeof doc - o, " \xe2\x80\x9cYes.\xe2\x80\x9d");
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think its a good idea.");
+	/* ... or none kept at all */
+	doc[plain] = '\0';
+	memcpy(doc, "The mayor plans", 15);
+	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
 }
 
 static void fused_words(void **state)
@@ -333,6 +364,17 @@ static void splits_need_a_text_that_lost_spaces(void **state)
 	assert_string_equal(piece("They will reactto it.", in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
 	assert_string_equal(piece("It ended.She left.", in, 0),
+			    "We mount the file system and set the host name while helping Iraq.");
+	/* in a long text, one pair of function words fused is a word some
+	 * writers use ("inbetween"); two are lost spaces */
+	static char longdoc[8192];
+	size_t o = (size_t)snprintf(longdoc, sizeof longdoc, "It fell inbetween.");
+	for (int i = 0; i < 120; i++)
+		o += (size_t)snprintf(longdoc + o, sizeof longdoc - o, " The town council met again on Monday night.");
+	assert_true(o + 32 < sizeof longdoc);
+	assert_string_equal(piece(longdoc, in, 0), in);
+	snprintf(longdoc + o, sizeof longdoc - o, " It ended ofthe day.");
+	assert_string_equal(piece(longdoc, in, 0),
 			    "We mount the file system and set the host name while helping Iraq.");
 	/* a text that lost its apostrophes lost its no-break spaces too */
 	assert_string_equal(piece("They dont know.", in, 0),
@@ -562,12 +604,29 @@ static void html_text_is_left_alone_without_damage(void **state)
 	assert_string_equal(piece(curly, "caf\xc3\x83\xc2\xa9 asthe", 1), "caf\xc3\xa9 asthe");
 }
 
+/* A line of a text wrapped at a fixed width that starts in lowercase goes
+ * on from the line before: its first word is no sentence start. */
+static void wrapped_lines_go_on(void **state)
+{
+	(void)state;
+	assert_string_equal(whole("They dont care; the towns mayor isnt sure. The peasants\nwere not very rich.\n"
+				  "Were doing fine, he said.\n"),
+			    "They don't care; the town's mayor isn't sure. The peasants\nwere not very rich.\n"
+			    "We're doing fine, he said.\n");
+}
+
 static void whole_text_keeps_lines_and_drops_labels(void **state)
 {
 	(void)state;
 	assert_string_equal(whole("They dont know.\n\nIt isnt so.\nYour Name\nYour Email Address"),
 			    "They don't know.\n\nIt isn't so.\n");
 	assert_string_equal(whole("a\r\nShare this\r\nb"), "a\r\nb");
+	/* a one-word label beside another, or after the text, is a widget;
+	 * inside the text it is a heading or a table cell */
+	assert_string_equal(whole("It isnt so.\nName\nEmail\nThe end."), "It isn't so.\nThe end.");
+	assert_string_equal(whole("It isnt so.\n\nAdvertisement\n"), "It isn't so.\n\n");
+	assert_string_equal(whole("SYNOPSIS\nName\nfonts.conf - Font configuration\n"),
+			    "SYNOPSIS\nName\nfonts.conf - Font configuration\n");
 	assert_string_equal(whole(""), "");
 	assert_string_equal(whole("\n\n"), "\n\n");
 }
@@ -585,6 +644,7 @@ int main(void)
 		cmocka_unit_test(apostrophes_certain),
 		cmocka_unit_test(possessives_need_an_owner),
 		cmocka_unit_test(apostrophes_by_context),
+		cmocka_unit_test(contractions_that_cannot_stand_there),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(fused_words),
@@ -597,6 +657,7 @@ int main(void)
 		cmocka_unit_test(possessives_of_document_names),
 		cmocka_unit_test(never_touched),
 		cmocka_unit_test(html_text_is_left_alone_without_damage),
+		cmocka_unit_test(wrapped_lines_go_on),
 		cmocka_unit_test(whole_text_keeps_lines_and_drops_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
