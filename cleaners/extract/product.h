@@ -16,7 +16,7 @@ int product_reveal_panels(struct dom *d);
 
 /* Marks as furniture (DN_BOILER, descendants DN_UNDER_BOILER) the elements
  * whose class or id names reviews or carousels of other products, unless
- * they hold nearly all of the page's text. */
+ * they hold half of the page's text or more. */
 void product_mark_asides(struct dom *d);
 
 /* A product page's best block (top: its description, its specifications)
