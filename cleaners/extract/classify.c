@@ -146,6 +146,42 @@ const char *classify_word_name(unsigned word)
 	return boiler_words[word - 1];
 }
 
+/* Next class token of *s without digits ("post-7816" tells items apart, it
+ * does not name their kind); its length, 0 at the end. */
+static size_t next_kind_token(const char **s, const char **tok)
+{
+	for (;;) {
+		const char *p = *s;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *st = p;
+		int digit = 0;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+			if (*p >= '0' && *p <= '9')
+				digit = 1;
+			p++;
+		}
+		*s = p;
+		if (p == st)
+			return 0;
+		if (!digit) {
+			*tok = st;
+			return (size_t)(p - st);
+		}
+	}
+}
+
+/* 1 if two class values name the same kind of element: the same first
+ * token without digits (later tokens vary: categories, formats, ids). */
+int classify_same_kind(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a && !b;
+	const char *ta = NULL, *tb = NULL;
+	size_t la = next_kind_token(&a, &ta), lb = next_kind_token(&b, &tb);
+	return la == lb && (!la || memcmp(ta, tb, la) == 0);
+}
+
 /* Which boilerplate word a class/id value names (1 + its index), 0 none. */
 static unsigned boiler_word(const char *value)
 {

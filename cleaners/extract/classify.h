@@ -29,5 +29,9 @@ int classify_word_is_comments(unsigned word);
 const char *classify_word_name(unsigned word);
 /* 1 if a class/id value names article content ("article-body", "entry-content"). */
 int classify_names_content(const char *value);
+/* 1 if two class values name the same kind of element: the same first
+ * token without digits ("post-7816" tells items apart, it does not name
+ * their kind); two missing values are the same kind too. */
+int classify_same_kind(const char *a, const char *b);
 
 #endif

@@ -207,6 +207,7 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
+				     : (n->flags & DN_POST_META) ? TRACE_POST_META
 				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
 				     : (!(e->keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;

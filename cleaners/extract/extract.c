@@ -16,6 +16,7 @@
 #include "extract.h"
 #include "classify.h"
 #include "emit.h"
+#include "forum.h"
 #include "scrape.h"
 
 #include <math.h>
@@ -104,42 +105,6 @@ static float link_density(const struct dnode *n)
  * of teasers (a "more posts" box, an index page), not one article: its score
  * is cut so that a single article beside it wins; on an index page nothing
  * else competes and the list still comes out. */
-/* Next class token of *s without digits ("post-7816" tells items apart, it
- * does not name their kind); its length, 0 at the end. */
-static size_t next_kind_token(const char **s, const char **tok)
-{
-	for (;;) {
-		const char *p = *s;
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *st = p;
-		int digit = 0;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
-			if (*p >= '0' && *p <= '9')
-				digit = 1;
-			p++;
-		}
-		*s = p;
-		if (p == st)
-			return 0;
-		if (!digit) {
-			*tok = st;
-			return (size_t)(p - st);
-		}
-	}
-}
-
-/* 1 if two class values name the same kind of element: the same first
- * token without digits (later tokens vary: categories, formats, ids). */
-static int same_class(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b;
-	const char *ta = NULL, *tb = NULL;
-	size_t la = next_kind_token(&a, &ta), lb = next_kind_token(&b, &tb);
-	return la == lb && (!la || memcmp(ta, tb, la) == 0);
-}
-
 /* 1 if two or more siblings of node i have its tag and class: one teaser
  * among others. */
 static int repeated_sibling(const struct dom *d, size_t i)
@@ -154,7 +119,7 @@ static int repeated_sibling(const struct dom *d, size_t i)
 		if (c == i || dom_tag(&d->nodes[c]) != t)
 			continue;
 		const char *cc = dom_attr(d->nodes[c].g, "class");
-		if (same_class(cls, cc))
+		if (classify_same_kind(cls, cc))
 			if (++same >= 2)
 				return 1;
 	}
@@ -199,7 +164,7 @@ out:
 }
 
 /* Adds paragraph points to ancestors; returns the index of the best node. */
-static size_t score_nodes(struct dom *d)
+static size_t score_nodes(struct dom *d, int posts_are_content)
 {
 	for (size_t i = 0; i < d->n; i++)
 		d->nodes[i].score = 0;
@@ -232,7 +197,8 @@ static size_t score_nodes(struct dom *d)
 			p->score += level == 0 ? s : level == 1 ? s / 2 : s / (float)(level * 3);
 		}
 	}
-	listing_penalty(d, seen);
+	if (!posts_are_content)
+		listing_penalty(d, seen);
 	size_t best = SIZE_MAX;
 	float best_score = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -399,10 +365,13 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 
 int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 {
-	(void)type; /* no type-specific rule yet */
 	if (d->n == 0)
 		return SCRAPE_OK;
-	size_t top = score_nodes(d);
+	/* on a thread, repeated <article>s are its posts, not teasers */
+	int forum = type == PAGE_FORUM;
+	if (forum)
+		forum_mark_post_furniture(d);
+	size_t top = score_nodes(d, forum);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
 	size_t nroots = 0;

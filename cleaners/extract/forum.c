@@ -1,0 +1,232 @@
+/*
+ * Forum threads and Q&A pages.
+ *
+ * A thread is a repeated post structure: sibling elements of one tag and
+ * class kind, each holding one post. Inside each post the body (the text a
+ * member wrote) sits at the end of a chain of wrappers, and beside that
+ * chain sit the parts every post repeats: the author cell (name, rank, post
+ * count, join date), the post's title and date line, the signature, the
+ * vote and reply/quote/report bars. The chain is found by vote: at each
+ * level, the child that holds most of a post's text, named alike in most
+ * posts, is the way down; the other children of the chain's elements are
+ * the post's furniture. Nothing here reads words: only the shape of the
+ * page, so it holds in every language.
+ */
+#include "forum.h"
+#include "classify.h"
+
+#include <stdlib.h>
+
+/* The most posts one page is read for; further ones are left as they are. */
+#define MAX_POSTS 1024
+/* The deepest chain followed inside a post. */
+#define MAX_CHAIN 16
+/* Characters below which a repeated element beside the posts is a bar. */
+#define SHORT_BAR 100
+
+static uint32_t plain_text(const struct dnode *n)
+{
+	return n->text_len - n->link_len;
+}
+
+/* Tags a post can be: a block container, a list item, a table or a row. */
+static int may_be_post(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_LI: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Elements that are text themselves: the chain stops above them, since
+ * below a post body the "dominant child" is one paragraph of it. */
+static int is_text_block(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_FIGURE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int same_kind(const struct dnode *a, const struct dnode *b)
+{
+	return dom_tag(a) == dom_tag(b) &&
+	       classify_same_kind(dom_attr(a->g, "class"), dom_attr(b->g, "class"));
+}
+
+static int usable(const struct dnode *n)
+{
+	return dom_is_element(n->g) && !(n->flags & DN_SKIP);
+}
+
+struct group {
+	size_t parent;
+	size_t first;     /* the first member */
+	uint32_t total;   /* plain text of all members */
+	uint32_t most;    /* of which in the largest member */
+	size_t count;
+};
+
+/* Text in a repeated structure: what the members hold besides the largest.
+ * Wrappers that happen to be alike (a page header and the page body, both
+ * plain <div>s) have one member that holds nearly everything, posts do not. */
+static uint32_t repeated_text(const struct group *g)
+{
+	return g->total - g->most;
+}
+
+/* The repeated post structure: among the children of every element, the
+ * members of one tag and class kind (two or more with text) with the most
+ * repeated text. parent SIZE_MAX when there is none. */
+static struct group find_posts(const struct dom *d)
+{
+	struct group best = { SIZE_MAX, 0, 0, 0, 0 };
+	for (size_t p = 0; p < d->n; p++) {
+		const struct dnode *pn = &d->nodes[p];
+		if (!usable(pn) || plain_text(pn) <= repeated_text(&best))
+			continue;
+		size_t seen = 0;
+		for (size_t c = p + 1; c < pn->end && seen < 300; c = d->nodes[c].end, seen++) {
+			const struct dnode *cn = &d->nodes[c];
+			if (!usable(cn) || !may_be_post(dom_tag(cn)) || !plain_text(cn))
+				continue;
+			/* counted once, from its first member */
+			int earlier = 0;
+			for (size_t e = p + 1; e < c && !earlier; e = d->nodes[e].end)
+				earlier = usable(&d->nodes[e]) && plain_text(&d->nodes[e]) && same_kind(&d->nodes[e], cn);
+			if (earlier)
+				continue;
+			struct group g = { p, c, 0, 0, 0 };
+			for (size_t s = c; s < pn->end; s = d->nodes[s].end)
+				if (usable(&d->nodes[s]) && plain_text(&d->nodes[s]) && same_kind(&d->nodes[s], cn)) {
+					uint32_t len = plain_text(&d->nodes[s]);
+					g.total += len;
+					if (len > g.most)
+						g.most = len;
+					g.count++;
+				}
+			if (g.count >= 2 && repeated_text(&g) > repeated_text(&best))
+				best = g;
+		}
+	}
+	return best;
+}
+
+/* The child of node i that holds most of its text, if it holds half of it
+ * and is a wrapper rather than a paragraph; SIZE_MAX otherwise. */
+static size_t dominant_child(const struct dom *d, size_t i)
+{
+	const struct dnode *n = &d->nodes[i];
+	size_t best = SIZE_MAX;
+	for (size_t c = i + 1; c < n->end; c = d->nodes[c].end)
+		if (usable(&d->nodes[c]) && (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len))
+			best = c;
+	if (best == SIZE_MAX || d->nodes[best].text_len * 2 < n->text_len || is_text_block(dom_tag(&d->nodes[best])))
+		return SIZE_MAX;
+	return best;
+}
+
+/* The child of node i of the same kind as node `like` that holds most text. */
+static size_t child_like(const struct dom *d, size_t i, size_t like)
+{
+	size_t best = SIZE_MAX;
+	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
+		if (usable(&d->nodes[c]) && same_kind(&d->nodes[c], &d->nodes[like]) &&
+		    (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len))
+			best = c;
+	return best;
+}
+
+/* The children of `at` beside `keep` with text, no more than keep's, are
+ * the post's furniture. */
+static void mark_beside(struct dom *d, size_t at, size_t keep)
+{
+	for (size_t c = at + 1; c < d->nodes[at].end; c = d->nodes[c].end) {
+		struct dnode *s = &d->nodes[c];
+		if (c != keep && usable(s) && s->text_len && s->text_len <= d->nodes[keep].text_len)
+			s->flags |= DN_POST_META;
+	}
+}
+
+/* One step down the chain in every post still on it (cur[j], SIZE_MAX for
+ * a post off it): the most common kind of dominant child, if three fifths
+ * of the posts agree. dom is scratch of the same length. Returns 0 when the
+ * chain ends. */
+static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
+{
+	size_t alive = 0;
+	for (size_t j = 0; j < k; j++) {
+		dom[j] = cur[j] == SIZE_MAX ? SIZE_MAX : dominant_child(d, cur[j]);
+		alive += cur[j] != SIZE_MAX;
+	}
+	size_t votes_best = 0, like = SIZE_MAX;
+	for (size_t j = 0; j < k && votes_best * 2 <= k; j++) {
+		if (dom[j] == SIZE_MAX)
+			continue;
+		size_t votes = 0;
+		for (size_t o = 0; o < k; o++)
+			votes += dom[o] != SIZE_MAX && same_kind(&d->nodes[dom[o]], &d->nodes[dom[j]]);
+		if (votes > votes_best) {
+			votes_best = votes;
+			like = dom[j];
+		}
+	}
+	if (like == SIZE_MAX || votes_best * 5 < alive * 3)
+		return 0;
+	for (size_t j = 0; j < k; j++) {
+		if (cur[j] == SIZE_MAX)
+			continue;
+		size_t next = child_like(d, cur[j], like);
+		if (next != SIZE_MAX)
+			mark_beside(d, cur[j], next);
+		cur[j] = next;
+	}
+	return 1;
+}
+
+/* Short elements beside the posts that repeat among themselves (the reply
+ * and page bars above and below the thread) are the thread's furniture. */
+static void mark_thread_bars(struct dom *d, const struct group *g)
+{
+	const struct dnode *pn = &d->nodes[g->parent];
+	for (size_t c = g->parent + 1; c < pn->end; c = d->nodes[c].end) {
+		struct dnode *cn = &d->nodes[c];
+		if (!usable(cn) || !cn->text_len || cn->text_len >= SHORT_BAR || same_kind(cn, &d->nodes[g->first]))
+			continue;
+		for (size_t o = g->parent + 1; o < pn->end; o = d->nodes[o].end)
+			if (o != c && usable(&d->nodes[o]) && d->nodes[o].text_len < SHORT_BAR &&
+			    same_kind(&d->nodes[o], cn) && !is_text_block(dom_tag(cn))) {
+				cn->flags |= DN_POST_META;
+				break;
+			}
+	}
+}
+
+size_t forum_mark_post_furniture(struct dom *d)
+{
+	struct group g = find_posts(d);
+	if (g.parent == SIZE_MAX)
+		return SIZE_MAX;
+	size_t cap = g.count < MAX_POSTS ? g.count : MAX_POSTS;
+	size_t *cur = malloc(2 * cap * sizeof *cur); /* the chain's position in each post, then scratch */
+	if (!cur)
+		return g.parent; /* out of memory: the posts stay whole */
+	size_t k = 0;
+	const struct dnode *pn = &d->nodes[g.parent];
+	for (size_t s = g.first; s < pn->end && k < MAX_POSTS; s = d->nodes[s].end)
+		if (usable(&d->nodes[s]) && plain_text(&d->nodes[s]) && same_kind(&d->nodes[s], &d->nodes[g.first]))
+			cur[k++] = s;
+	for (int depth = 0; depth < MAX_CHAIN && step_down(d, cur, cur + cap, k); depth++)
+		;
+	free(cur);
+	mark_thread_bars(d, &g);
+	return g.parent;
+}
