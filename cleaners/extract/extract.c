@@ -369,8 +369,9 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 		return SCRAPE_OK;
 	/* on a thread, repeated <article>s are its posts, not teasers */
 	int forum = type == PAGE_FORUM;
+	struct forum_posts posts = { SIZE_MAX, 0 };
 	if (forum)
-		forum_mark_post_furniture(d);
+		posts = forum_mark_post_furniture(d);
 	size_t top = score_nodes(d, forum);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
@@ -396,6 +397,12 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 			return SCRAPE_ENOMEM;
 		top = widen_to_region(d, top, r);
 		free(r);
+	}
+
+	if (forum) {
+		size_t wide = forum_cover_posts(d, top, posts);
+		if (wide != top)
+			top = wide, marked = SIZE_MAX; /* the marked body was one post */
 	}
 
 	/* siblings of the best node that look like content too */

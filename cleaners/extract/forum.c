@@ -21,6 +21,8 @@
 #define MAX_POSTS 1024
 /* The deepest chain followed inside a post. */
 #define MAX_CHAIN 16
+/* The most kinds of child weighed at one step of the chain. */
+#define MAX_KINDS 8
 /* Characters below which a repeated element beside the posts is a bar. */
 #define SHORT_BAR 100
 
@@ -129,7 +131,7 @@ static size_t dominant_child(const struct dom *d, size_t i)
 	for (size_t c = i + 1; c < n->end; c = d->nodes[c].end)
 		if (usable(&d->nodes[c]) && (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len))
 			best = c;
-	if (best == SIZE_MAX || d->nodes[best].text_len * 2 < n->text_len || is_text_block(dom_tag(&d->nodes[best])))
+	if (best == SIZE_MAX || d->nodes[best].text_len * 5 < n->text_len * 2 || is_text_block(dom_tag(&d->nodes[best])))
 		return SIZE_MAX;
 	return best;
 }
@@ -157,9 +159,11 @@ static void mark_beside(struct dom *d, size_t at, size_t keep)
 }
 
 /* One step down the chain in every post still on it (cur[j], SIZE_MAX for
- * a post off it): the most common kind of dominant child, if three fifths
- * of the posts agree. dom is scratch of the same length. Returns 0 when the
- * chain ends. */
+ * a post off it). Each post proposes the kind of its largest child; the
+ * kind that holds the most text over all posts wins, if three fifths of
+ * the posts have a child of that kind (a post whose replies outgrow its
+ * body still follows the body's kind). dom is scratch of the same length.
+ * Returns 0 when the chain ends. */
 static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
 {
 	size_t alive = 0;
@@ -167,19 +171,32 @@ static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
 		dom[j] = cur[j] == SIZE_MAX ? SIZE_MAX : dominant_child(d, cur[j]);
 		alive += cur[j] != SIZE_MAX;
 	}
-	size_t votes_best = 0, like = SIZE_MAX;
-	for (size_t j = 0; j < k && votes_best * 2 <= k; j++) {
+	uint64_t text_best = 0;
+	size_t like = SIZE_MAX, kinds = 0;
+	for (size_t j = 0; j < k && kinds < MAX_KINDS; j++) {
 		if (dom[j] == SIZE_MAX)
 			continue;
-		size_t votes = 0;
-		for (size_t o = 0; o < k; o++)
-			votes += dom[o] != SIZE_MAX && same_kind(&d->nodes[dom[o]], &d->nodes[dom[j]]);
-		if (votes > votes_best) {
-			votes_best = votes;
+		size_t e = 0;
+		while (e < j && (dom[e] == SIZE_MAX || !same_kind(&d->nodes[dom[e]], &d->nodes[dom[j]])))
+			e++;
+		if (e < j)
+			continue; /* that kind was counted already */
+		kinds++;
+		uint64_t text = 0;
+		size_t have = 0;
+		for (size_t o = 0; o < k; o++) {
+			size_t c = cur[o] == SIZE_MAX ? SIZE_MAX : child_like(d, cur[o], dom[j]);
+			if (c != SIZE_MAX) {
+				have++;
+				text += d->nodes[c].text_len;
+			}
+		}
+		if (have * 5 >= alive * 3 && text > text_best) {
+			text_best = text;
 			like = dom[j];
 		}
 	}
-	if (like == SIZE_MAX || votes_best * 5 < alive * 3)
+	if (like == SIZE_MAX)
 		return 0;
 	for (size_t j = 0; j < k; j++) {
 		if (cur[j] == SIZE_MAX)
@@ -210,15 +227,16 @@ static void mark_thread_bars(struct dom *d, const struct group *g)
 	}
 }
 
-size_t forum_mark_post_furniture(struct dom *d)
+struct forum_posts forum_mark_post_furniture(struct dom *d)
 {
 	struct group g = find_posts(d);
+	struct forum_posts found = { g.parent, g.total };
 	if (g.parent == SIZE_MAX)
-		return SIZE_MAX;
+		return found;
 	size_t cap = g.count < MAX_POSTS ? g.count : MAX_POSTS;
 	size_t *cur = malloc(2 * cap * sizeof *cur); /* the chain's position in each post, then scratch */
 	if (!cur)
-		return g.parent; /* out of memory: the posts stay whole */
+		return found; /* out of memory: the posts stay whole */
 	size_t k = 0;
 	const struct dnode *pn = &d->nodes[g.parent];
 	for (size_t s = g.first; s < pn->end && k < MAX_POSTS; s = d->nodes[s].end)
@@ -228,5 +246,20 @@ size_t forum_mark_post_furniture(struct dom *d)
 		;
 	free(cur);
 	mark_thread_bars(d, &g);
-	return g.parent;
+	return found;
+}
+
+size_t forum_cover_posts(const struct dom *d, size_t top, struct forum_posts posts)
+{
+	if (posts.parent == SIZE_MAX || top == SIZE_MAX)
+		return top;
+	const struct dnode *t = &d->nodes[top];
+	if (posts.parent >= top && posts.parent < t->end)
+		return top; /* the posts are inside it already */
+	if (posts.text < plain_text(t))
+		return top; /* the posts hold less than the chosen block: not the thread */
+	size_t a = posts.parent;
+	while (a != UINT32_MAX && !(top >= a && top < d->nodes[a].end))
+		a = d->nodes[a].parent;
+	return a == UINT32_MAX ? top : a;
 }

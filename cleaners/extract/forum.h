@@ -6,13 +6,28 @@
 
 #include "dom.h"
 
+/* Where a thread's posts are: the parent of the repeated post elements
+ * (SIZE_MAX: none found) and the plain text they hold together. */
+struct forum_posts {
+	size_t parent;
+	uint32_t text;
+};
+
 /* On a page known to be a forum thread: finds the repeated post structure
- * (two or more sibling elements of one tag and class kind that hold most of
- * the repeated text), follows in every post the chain of elements that holds
- * its body (the same chain in most posts), and flags the other parts of the
- * post along that chain DN_POST_META, so emission leaves them out. Returns
- * the index of the posts' parent, or SIZE_MAX when no post structure was
- * found (nothing is flagged then). Allocates nothing that outlives the call. */
-size_t forum_mark_post_furniture(struct dom *d);
+ * (two or more sibling elements of one tag and class kind with the most
+ * text besides their largest), follows in every post the chain of elements
+ * that holds its body (of the kind that holds the most text over the
+ * posts), and flags the other parts of the post along that chain
+ * DN_POST_META, so emission leaves them out; short elements beside the
+ * posts that repeat among themselves (reply and page bars) too. Returns
+ * where the posts are (parent SIZE_MAX when none were found: nothing is
+ * flagged then). Allocates nothing that outlives the call. */
+struct forum_posts forum_mark_post_furniture(struct dom *d);
+
+/* The content chosen as node top, widened to cover the thread's posts: a
+ * block inside one post (the opening post, its marked body) or beside the
+ * posts becomes the smallest element that holds it and them, when the posts
+ * hold at least as much text as it. top itself otherwise. */
+size_t forum_cover_posts(const struct dom *d, size_t top, struct forum_posts posts);
 
 #endif
