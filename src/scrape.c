@@ -359,7 +359,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		goto fail_early;
 	}
 	explain_stage(x, "metadata, page type and rules", lap(&t));
-	rc = metadata_only ? SCRAPE_OK : extract_content(blocks, &d, type);
+	rc = metadata_only ? SCRAPE_OK : extract_content(blocks, &d, type, m.title);
 	explain_stage(x, "extraction", lap(&t));
 	if (rc == SCRAPE_OK && x)
 		rc = explain_capture(x, &d, blocks, opts->version >= 2 ? opts->rules : NULL, &outcome,

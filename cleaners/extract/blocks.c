@@ -30,6 +30,12 @@ void blocks_remove(struct block_list *l, size_t i)
 	l->n--;
 }
 
+void blocks_clear(struct block_list *l)
+{
+	l->n = 0;
+	buf_clear(&l->text);
+}
+
 void blocks_free(struct block_list *l)
 {
 	free(l->v);

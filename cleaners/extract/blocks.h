@@ -41,6 +41,8 @@ static inline const char *block_text(const struct block_list *l, const struct bl
 	return l->text.data + b->off;
 }
 void blocks_remove(struct block_list *l, size_t i);
+/* Empties l and keeps its memory for the next blocks. */
+void blocks_clear(struct block_list *l);
 void blocks_free(struct block_list *l);
 
 /* Text assembler: collects inline text for the block being built. */

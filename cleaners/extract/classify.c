@@ -227,9 +227,11 @@ unsigned classify_element(const GumboNode *n, unsigned *word)
 	const char *v = dom_attr(n, "aria-hidden");
 	if (v && strcasecmp(v, "true") == 0)
 		return DN_SKIP;
+	/* hidden by its style: often a menu, but also a page kept invisible
+	 * until its script has run; dom.c reveals it when it holds the page */
 	v = dom_attr(n, "style");
 	if (v && style_hides(v))
-		return DN_SKIP;
+		return DN_SKIP | DN_HIDDEN;
 	if (n->v.element.tag == GUMBO_TAG_FORM)
 		return DN_BOILER; /* soft: some sites wrap the whole page in a form */
 	v = dom_attr(n, "role");

@@ -234,7 +234,7 @@ static int build_nodes(struct dom *d, size_t max_depth, enum reveal reveal, uint
 				count_text(g->v.text.text, &dn->text_len, &dn->commas);
 				if (dn->flags & DN_IN_LINK)
 					dn->link_len = dn->text_len;
-			} else if (dn->flags & DN_HIDDEN) {
+			} else if ((dn->flags & (DN_HIDDEN | DN_IN_LINK)) == DN_HIDDEN) {
 				uint32_t len, commas;
 				count_text(g->v.text.text, &len, &commas);
 				hidden[(dn->flags & DN_IN_ASIDE) != 0] += len;

@@ -14,6 +14,7 @@
  *    never content and link-heavy furniture, and build typed blocks.
  */
 #include "extract.h"
+#include "filter.h"
 #include "classify.h"
 #include "emit.h"
 #include "forum.h"
@@ -348,22 +349,27 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	return top;
 }
 
-/* Emits the chosen roots. When that prints nothing, the page's content is
- * what the normal cut takes for furniture: links (a product grid, a category
- * index), so again with link-heavy blocks kept; then the whole page with
- * furniture names ignored too. Never nothing while the page has text. */
-static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n)
+/* Emits the chosen roots. When that prints nothing (or only what the block
+ * filters drop after: the headline the title repeats, a byline), the page's
+ * content is what the normal cut takes for furniture: links (a product
+ * grid, a category index, a wiki page of links), so again with link-heavy
+ * blocks kept; then the whole page with furniture names ignored too. Never
+ * nothing while the page has text. */
+static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n,
+			      const char *title)
 {
 	int rc = emit_blocks(out, d, roots, n, 0);
-	if (rc != SCRAPE_OK || out->n)
+	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
+	blocks_clear(out);
 	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
-	if (rc != SCRAPE_OK || out->n)
+	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
+	blocks_clear(out);
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
-int extract_content(struct block_list *out, struct dom *d, enum page_type type)
+int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
 	if (d->n == 0)
 		return SCRAPE_OK;
@@ -379,8 +385,8 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 
 	if (top == SIZE_MAX) {
 		if (marked == SIZE_MAX)
-			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1);
-		return emit_with_fallback(out, d, &marked, 1);
+			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title);
+		return emit_with_fallback(out, d, &marked, 1, title);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -409,7 +415,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_with_fallback(out, d, roots, nroots);
+		return emit_with_fallback(out, d, roots, nroots, title);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -434,5 +440,5 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
-	return emit_with_fallback(out, d, roots, nroots);
+	return emit_with_fallback(out, d, roots, nroots, title);
 }

@@ -52,31 +52,42 @@ static void filter_tail(struct block_list *l)
 	}
 }
 
+/* 1 when block b, at position pos of the filtered list, is furniture:
+ * a boilerplate line or counter anywhere; among the first three, the
+ * headline repeated (the title is printed on its own), a byline or
+ * dateline, a reading time. A block a keep rule holds is never. */
+static int is_furniture_block(const struct block_list *l, const struct block *b, size_t pos,
+			      const char *title)
+{
+	const char *s = block_text(l, b);
+	if (b->forced)
+		return 0;
+	if (b->kind != BLOCK_PRE && b->kind != BLOCK_TABLE_ROW &&
+	    (boilerplate_is_line(s, b->len) || boilerplate_is_counter(s, b->len)))
+		return 1;
+	if (pos < 3 && b->kind != BLOCK_LIST_ITEM && b->kind != BLOCK_TABLE_ROW &&
+	    ((title && filter_same_words(s, title)) || boilerplate_is_byline(s, b->len)))
+		return 1;
+	return pos < 3 && b->kind == BLOCK_PARAGRAPH && boilerplate_is_reading_time(s, b->len);
+}
+
 /* Drops whole-block furniture and the headline repeated at the top. */
 void filter_blocks(struct block_list *l, const char *title)
 {
 	for (size_t i = 0; i < l->n;) {
-		const struct block *b = &l->v[i];
-		const char *s = block_text(l, b);
-		int drop = 0;
-		if (b->forced) { /* a keep rule holds it */
-			i++;
-			continue;
-		}
-		if (b->kind != BLOCK_PRE && b->kind != BLOCK_TABLE_ROW &&
-		    (boilerplate_is_line(s, b->len) || boilerplate_is_counter(s, b->len)))
-			drop = 1;
-		/* the title is printed on its own: a block that repeats it among the
-		 * first ones goes, and so do bylines and datelines before the text */
-		if (!drop && i < 3 && b->kind != BLOCK_LIST_ITEM && b->kind != BLOCK_TABLE_ROW &&
-		    ((title && filter_same_words(s, title)) || boilerplate_is_byline(s, b->len)))
-			drop = 1;
-		if (!drop && i < 3 && b->kind == BLOCK_PARAGRAPH && boilerplate_is_reading_time(s, b->len))
-			drop = 1;
-		if (drop)
+		if (is_furniture_block(l, &l->v[i], i, title))
 			blocks_remove(l, i);
 		else
 			i++;
 	}
 	filter_tail(l);
+}
+
+int filter_leaves_text(const struct block_list *l, const char *title)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (!is_furniture_block(l, &l->v[i], kept, title))
+			kept++;
+	return kept > 0;
 }

@@ -9,6 +9,9 @@
  * (title, may be NULL), bylines and reading times; end notes and a short
  * tail after a separator at the end. */
 void filter_blocks(struct block_list *l, const char *title);
+/* 1 when filter_blocks would leave a block of l standing (its end-note
+ * pass aside): how extraction tells that a choice prints nothing. */
+int filter_leaves_text(const struct block_list *l, const char *title);
 
 /* 1 when a and b hold the same words, ignoring ASCII case, whitespace and
  * punctuation (how a block is compared with the page title). */
