@@ -122,38 +122,66 @@ static struct group find_posts(const struct dom *d)
 	return best;
 }
 
-/* The child of node i that holds most of its text, if it holds half of it
- * and is a wrapper rather than a paragraph; SIZE_MAX otherwise. */
-static size_t dominant_child(const struct dom *d, size_t i)
+static int has_class(const struct dnode *n)
+{
+	const char *cls = dom_attr(n->g, "class");
+	return cls && *cls;
+}
+
+/* 1 if the subtree of node i holds an element of the post's kind: a reply
+ * nested in a post (a comment tree), never its furniture nor its body.
+ * Posts without a class are told apart by nothing: no nesting is seen. */
+static int holds_posts(const struct dom *d, size_t i, size_t post)
+{
+	if (!has_class(&d->nodes[post]))
+		return 0;
+	for (size_t c = i + 1; c < d->nodes[i].end; c++)
+		if (usable(&d->nodes[c]) && same_kind(&d->nodes[c], &d->nodes[post]))
+			return 1;
+	return 0;
+}
+
+/* The child of node i that holds most of its own text (nested replies not
+ * counted), if it holds two fifths of it and is a wrapper rather than a
+ * paragraph; SIZE_MAX otherwise. */
+static size_t dominant_child(const struct dom *d, size_t i, size_t post)
 {
 	const struct dnode *n = &d->nodes[i];
 	size_t best = SIZE_MAX;
-	for (size_t c = i + 1; c < n->end; c = d->nodes[c].end)
-		if (usable(&d->nodes[c]) && (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len))
+	uint32_t own = n->text_len;
+	for (size_t c = i + 1; c < n->end; c = d->nodes[c].end) {
+		if (!usable(&d->nodes[c]))
+			continue;
+		if (holds_posts(d, c, post))
+			own -= d->nodes[c].text_len;
+		else if (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len)
 			best = c;
-	if (best == SIZE_MAX || d->nodes[best].text_len * 5 < n->text_len * 2 || is_text_block(dom_tag(&d->nodes[best])))
+	}
+	if (best == SIZE_MAX || d->nodes[best].text_len * 5 < own * 2 || is_text_block(dom_tag(&d->nodes[best])))
 		return SIZE_MAX;
 	return best;
 }
 
-/* The child of node i of the same kind as node `like` that holds most text. */
-static size_t child_like(const struct dom *d, size_t i, size_t like)
+/* The child of node i of the same kind as node `like` that holds most text
+ * and no nested replies. */
+static size_t child_like(const struct dom *d, size_t i, size_t like, size_t post)
 {
 	size_t best = SIZE_MAX;
 	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
 		if (usable(&d->nodes[c]) && same_kind(&d->nodes[c], &d->nodes[like]) &&
-		    (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len))
+		    (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len) && !holds_posts(d, c, post))
 			best = c;
 	return best;
 }
 
 /* The children of `at` beside `keep` with text, no more than keep's, are
- * the post's furniture. */
-static void mark_beside(struct dom *d, size_t at, size_t keep)
+ * the post's furniture; nested replies are not. */
+static void mark_beside(struct dom *d, size_t at, size_t keep, size_t post)
 {
 	for (size_t c = at + 1; c < d->nodes[at].end; c = d->nodes[c].end) {
 		struct dnode *s = &d->nodes[c];
-		if (c != keep && usable(s) && s->text_len && s->text_len <= d->nodes[keep].text_len)
+		if (c != keep && usable(s) && s->text_len && s->text_len <= d->nodes[keep].text_len &&
+		    !holds_posts(d, c, post))
 			s->flags |= DN_POST_META;
 	}
 }
@@ -164,11 +192,11 @@ static void mark_beside(struct dom *d, size_t at, size_t keep)
  * the posts have a child of that kind (a post whose replies outgrow its
  * body still follows the body's kind). dom is scratch of the same length.
  * Returns 0 when the chain ends. */
-static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
+static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k, size_t post)
 {
 	size_t alive = 0;
 	for (size_t j = 0; j < k; j++) {
-		dom[j] = cur[j] == SIZE_MAX ? SIZE_MAX : dominant_child(d, cur[j]);
+		dom[j] = cur[j] == SIZE_MAX ? SIZE_MAX : dominant_child(d, cur[j], post);
 		alive += cur[j] != SIZE_MAX;
 	}
 	uint64_t text_best = 0;
@@ -185,7 +213,7 @@ static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
 		uint64_t text = 0;
 		size_t have = 0;
 		for (size_t o = 0; o < k; o++) {
-			size_t c = cur[o] == SIZE_MAX ? SIZE_MAX : child_like(d, cur[o], dom[j]);
+			size_t c = cur[o] == SIZE_MAX ? SIZE_MAX : child_like(d, cur[o], dom[j], post);
 			if (c != SIZE_MAX) {
 				have++;
 				text += d->nodes[c].text_len;
@@ -201,9 +229,11 @@ static int step_down(struct dom *d, size_t *cur, size_t *dom, size_t k)
 	for (size_t j = 0; j < k; j++) {
 		if (cur[j] == SIZE_MAX)
 			continue;
-		size_t next = child_like(d, cur[j], like);
-		if (next != SIZE_MAX)
-			mark_beside(d, cur[j], next);
+		size_t next = child_like(d, cur[j], like, post);
+		if (next != SIZE_MAX) {
+			mark_beside(d, cur[j], next, post);
+			d->nodes[next].flags &= ~(uint32_t)DN_BOILER; /* it holds the body */
+		}
 		cur[j] = next;
 	}
 	return 1;
@@ -227,25 +257,43 @@ static void mark_thread_bars(struct dom *d, const struct group *g)
 	}
 }
 
+/* DN_UNDER_BOILER again, after posts and their body chains lost DN_BOILER. */
+static void settle_under_boiler(struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct dnode *c = &d->nodes[i];
+		c->flags &= ~(uint32_t)DN_UNDER_BOILER;
+		if (c->parent != UINT32_MAX && (d->nodes[c->parent].flags & (DN_BOILER | DN_UNDER_BOILER)))
+			c->flags |= DN_UNDER_BOILER;
+	}
+}
+
 struct forum_posts forum_mark_post_furniture(struct dom *d)
 {
 	struct group g = find_posts(d);
 	struct forum_posts found = { g.parent, g.total };
 	if (g.parent == SIZE_MAX)
 		return found;
-	size_t cap = g.count < MAX_POSTS ? g.count : MAX_POSTS;
+	size_t cap = MAX_POSTS;
 	size_t *cur = malloc(2 * cap * sizeof *cur); /* the chain's position in each post, then scratch */
 	if (!cur)
 		return found; /* out of memory: the posts stay whole */
 	size_t k = 0;
 	const struct dnode *pn = &d->nodes[g.parent];
-	for (size_t s = g.first; s < pn->end && k < MAX_POSTS; s = d->nodes[s].end)
-		if (usable(&d->nodes[s]) && plain_text(&d->nodes[s]) && same_kind(&d->nodes[s], &d->nodes[g.first]))
+	/* the posts, and the replies nested in them (a comment tree) */
+	for (size_t s = g.first; s < pn->end && k < MAX_POSTS; s++)
+		if (usable(&d->nodes[s]) && plain_text(&d->nodes[s]) && same_kind(&d->nodes[s], &d->nodes[g.first]) &&
+		    (d->nodes[s].parent == g.parent || has_class(&d->nodes[g.first]))) {
+			struct dnode *post = &d->nodes[s];
+			if ((post->flags & DN_BOILER) && classify_word_is_comments(post->boiler_word))
+				post->flags &= ~(uint32_t)DN_BOILER; /* a post named "comment" */
 			cur[k++] = s;
-	for (int depth = 0; depth < MAX_CHAIN && step_down(d, cur, cur + cap, k); depth++)
+		}
+	for (int depth = 0; depth < MAX_CHAIN && step_down(d, cur, cur + cap, k, g.first); depth++)
 		;
 	free(cur);
 	mark_thread_bars(d, &g);
+	settle_under_boiler(d);
 	return found;
 }
 
