@@ -376,7 +376,10 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	utf8 = NULL;
 
 	lap(&t);
-	filter_blocks(blocks, m.title);
+	if ((rc = filter_blocks(blocks, m.title)) != SCRAPE_OK) {
+		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
+		goto fail;
+	}
 	explain_filtered(x, blocks, m.title);
 	if (!metadata_only && (rc = add_structured_text(blocks, &m)) != SCRAPE_OK) {
 		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");

@@ -689,7 +689,7 @@ int explain_capture(struct scrape_explain *x, struct dom *d, const struct block_
 	return rc == SCRAPE_OK ? SCRAPE_OK : scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 }
 
-static const char *filter_reason(const char *s, size_t pos, size_t count, const char *title)
+static const char *filter_reason(const char *s, size_t pos, size_t count, const char *title, int repeat)
 {
 	size_t len = strlen(s);
 	if (boilerplate_is_line(s, len))
@@ -704,7 +704,19 @@ static const char *filter_reason(const char *s, size_t pos, size_t count, const 
 		return "a reading time, among the first blocks";
 	if (pos + 4 >= count && boilerplate_is_endnote(s, len))
 		return "an end note among the last blocks (credits, follow or contact line, newsletter prompt)";
+	if (repeat)
+		return "repeats the blocks just before it, or a whole earlier section (a copy of text the page already shows)";
 	return "in the short tail after a separator at the end of the text";
+}
+
+/* 1 when an earlier emitted segment has the text of segment i (what the
+ * filters' repeat pass drops; see drop_repeats in filter.c). */
+static int repeats_earlier(const struct scrape_explain *x, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (x->v[j].block >= 0 && strcmp(x->v[j].text, x->v[i].text) == 0)
+			return 1;
+	return 0;
 }
 
 void explain_filtered(struct scrape_explain *x, const struct block_list *kept, const char *title)
@@ -727,7 +739,7 @@ void explain_filtered(struct scrape_explain *x, const struct block_list *kept, c
 		}
 		struct buf w = BUF_INIT;
 		buf_puts(&w, "emitted, then dropped by the block filters: ");
-		buf_puts(&w, filter_reason(s->text, (size_t)s->block, emitted, title));
+		buf_puts(&w, filter_reason(s->text, (size_t)s->block, emitted, title, repeats_earlier(x, i)));
 		buf_puts(&w, "; it was ");
 		buf_puts(&w, s->why);
 		char *why = buf_detach(&w, NULL);

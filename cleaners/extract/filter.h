@@ -7,8 +7,10 @@
 /* Removes from l the blocks that are furniture: boilerplate lines and
  * counters anywhere; among the first three blocks, the headline repeated
  * (title, may be NULL), bylines and reading times; end notes and a short
- * tail after a separator at the end. */
-void filter_blocks(struct block_list *l, const char *title);
+ * tail after a separator at the end; blocks that repeat an earlier one
+ * (see drop_repeats). Returns 0 or SCRAPE_ENOMEM (l is then as the
+ * furniture pass left it). */
+int filter_blocks(struct block_list *l, const char *title);
 /* 1 when filter_blocks would leave a block of l standing (its end-note
  * pass aside): how extraction tells that a choice prints nothing. */
 int filter_leaves_text(const struct block_list *l, const char *title);

@@ -332,6 +332,51 @@ static void markdown_keeps_structure(void **state)
 	scrape_result_free(r);
 }
 
+/* A tile's caption printed again on its back (shown on hover) right after
+ * it: the copy goes, the tile stays once. */
+static void adjacent_copy_is_dropped(void **state)
+{
+	(void)state;
+	char *t = body("<main>" PARA("Intro.")
+		       "<div class=tile><div class=front><h3>Universal Appeal</h3><p>Raising attendance at a space museum.</p></div>"
+		       "<div class=back><h3>Universal Appeal</h3><p>Raising attendance at a space museum.</p></div></div>"
+		       PARA("Outro.") "</main>", NULL);
+	assert_non_null(t);
+	assert_string_equal(t, "Intro." LONG "\n\nUniversal Appeal\n\nRaising attendance at a space museum.\n\nOutro." LONG "\n");
+	free(t);
+}
+
+/* The article twice (a copy for another screen size): printed once. */
+static void second_copy_of_the_article_is_dropped(void **state)
+{
+	(void)state;
+	char *t = body("<main><div class=wide>" PARA("One.") PARA("Two.") "<h2>Part two</h2>" PARA("Three.") "</div>"
+		       "<div class=narrow>" PARA("One.") PARA("Two.") "<h2>Part two</h2>" PARA("Three.") "</div></main>",
+		       NULL);
+	assert_non_null(t);
+	assert_string_equal(t, "One." LONG "\n\nTwo." LONG "\n\nPart two\n\nThree." LONG "\n");
+	free(t);
+}
+
+/* Text a page really repeats stays: the fine print under every coupon,
+ * the features every pricing tier lists. */
+static void repeats_far_apart_stay(void **state)
+{
+	(void)state;
+	char *t = body("<main>" PARA("Coupons.")
+		       "<h3>Ten off</h3><p>Show it before the work starts, one per visit.</p>"
+		       "<h3>Free check</h3><p>Show it before the work starts, one per visit.</p>"
+		       "<h3>Basic</h3><ul><li>Phone consultation</li><li>Two revisions</li><li>Word and PDF files</li><li>Interview guarantee</li></ul>"
+		       "<h3>Premium</h3><ul><li>Phone consultation</li><li>Two revisions</li><li>Word and PDF files</li><li>Interview guarantee</li></ul>"
+		       "</main>", NULL);
+	assert_non_null(t);
+	assert_string_equal(t, "Coupons." LONG "\n\nTen off\n\nShow it before the work starts, one per visit.\n\n"
+			       "Free check\n\nShow it before the work starts, one per visit.\n\n"
+			       "Basic\n\n- Phone consultation\n- Two revisions\n- Word and PDF files\n- Interview guarantee\n\n"
+			       "Premium\n\n- Phone consultation\n- Two revisions\n- Word and PDF files\n- Interview guarantee\n");
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +401,9 @@ int main(void)
 		cmocka_unit_test(link_grid_page_is_not_empty),
 		cmocka_unit_test(page_of_furniture_names_is_not_empty),
 		cmocka_unit_test(page_without_text_has_no_content),
+		cmocka_unit_test(adjacent_copy_is_dropped),
+		cmocka_unit_test(second_copy_of_the_article_is_dropped),
+		cmocka_unit_test(repeats_far_apart_stay),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
