@@ -311,3 +311,56 @@ size_t forum_cover_posts(const struct dom *d, size_t top, struct forum_posts pos
 		a = d->nodes[a].parent;
 	return a == UINT32_MAX ? top : a;
 }
+
+/* The best-scored element in the subtree of node i (not i), SIZE_MAX when
+ * none scores. */
+static size_t best_scored_below(const struct dom *d, size_t i)
+{
+	size_t best = SIZE_MAX;
+	float top = 0;
+	for (size_t c = i + 1; c < d->nodes[i].end; c++)
+		if (usable(&d->nodes[c]) && d->nodes[c].score > top) {
+			top = d->nodes[c].score;
+			best = c;
+		}
+	return best;
+}
+
+static void mark_lone_post(struct dom *d, size_t post)
+{
+	size_t at = post;
+	for (int depth = 0; depth < MAX_CHAIN; depth++) {
+		size_t best = best_scored_below(d, at);
+		if (best == SIZE_MAX)
+			return;
+		size_t child = best;
+		while (d->nodes[child].parent != at)
+			child = d->nodes[child].parent;
+		if (is_text_block(dom_tag(&d->nodes[child])))
+			return;
+		mark_beside(d, at, child, post);
+		if (child == best)
+			return; /* the body itself */
+		at = child;
+	}
+}
+
+/* The best score of an element in the subtree of node i. */
+static float best_score_within(const struct dom *d, size_t i)
+{
+	float best = 0;
+	for (size_t c = i; c < d->nodes[i].end; c++)
+		if (usable(&d->nodes[c]) && d->nodes[c].score > best)
+			best = d->nodes[c].score;
+	return best;
+}
+
+void forum_mark_question(struct dom *d, struct forum_posts posts, float min_score)
+{
+	if (posts.parent == SIZE_MAX || d->nodes[posts.parent].parent == UINT32_MAX)
+		return;
+	size_t up = d->nodes[posts.parent].parent;
+	for (size_t c = up + 1; c < posts.parent; c = d->nodes[c].end)
+		if (usable(&d->nodes[c]) && best_score_within(d, c) >= min_score)
+			mark_lone_post(d, c);
+}

@@ -30,4 +30,13 @@ struct forum_posts forum_mark_post_furniture(struct dom *d);
  * hold at least as much text as it. top itself otherwise. */
 size_t forum_cover_posts(const struct dom *d, size_t top, struct forum_posts posts);
 
+/* The post before the repeated ones (the question above a Q&A page's
+ * answers), after scoring: each element before the posts' parent, beside
+ * it, that holds an element scored min_score or more, is a post alone. The
+ * chain to its body is followed down to its best-scored element (the
+ * body's paragraphs score, its furniture does not), and what sits beside
+ * that chain holding no more text than it (vote counts, the asker's card)
+ * is flagged DN_POST_META. */
+void forum_mark_question(struct dom *d, struct forum_posts posts, float min_score);
+
 #endif
