@@ -257,6 +257,14 @@ static void mark_thread_bars(struct dom *d, const struct group *g)
 	}
 }
 
+/* 1 if node n is furniture for its comment name alone ("comments", not
+ * "comment-meta"). */
+static int comment_named(const struct dnode *n)
+{
+	return (n->flags & DN_BOILER) && classify_word_is_comments(n->boiler_word) &&
+	       !classify_names_furniture(dom_attr(n->g, "class")) && !classify_names_furniture(dom_attr(n->g, "id"));
+}
+
 /* DN_UNDER_BOILER again, after posts and their body chains lost DN_BOILER. */
 static void settle_under_boiler(struct dom *d)
 {
@@ -285,7 +293,7 @@ struct forum_posts forum_mark_post_furniture(struct dom *d)
 		if (usable(&d->nodes[s]) && plain_text(&d->nodes[s]) && same_kind(&d->nodes[s], &d->nodes[g.first]) &&
 		    (d->nodes[s].parent == g.parent || has_class(&d->nodes[g.first]))) {
 			struct dnode *post = &d->nodes[s];
-			if ((post->flags & DN_BOILER) && classify_word_is_comments(post->boiler_word))
+			if (comment_named(post))
 				post->flags &= ~(uint32_t)DN_BOILER; /* a post named "comment" */
 			cur[k++] = s;
 		}
@@ -293,6 +301,10 @@ struct forum_posts forum_mark_post_furniture(struct dom *d)
 		;
 	free(cur);
 	mark_thread_bars(d, &g);
+	/* the comment section around the posts is the thread itself */
+	for (size_t a = g.parent; a != UINT32_MAX; a = d->nodes[a].parent)
+		if (comment_named(&d->nodes[a]))
+			d->nodes[a].flags &= ~(uint32_t)DN_BOILER;
 	settle_under_boiler(d);
 	return found;
 }
