@@ -16,6 +16,7 @@
 #include "classify.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The most posts one page is read for; further ones are left as they are. */
 #define MAX_POSTS 1024
@@ -162,15 +163,31 @@ static size_t dominant_child(const struct dom *d, size_t i, size_t post)
 	return best;
 }
 
-/* The child of node i of the same kind as node `like` that holds most text
- * and no nested replies. */
+/* 1 if two elements have the same class value, or none. */
+static int same_class(const struct dnode *a, const struct dnode *b)
+{
+	const char *ca = dom_attr(a->g, "class"), *cb = dom_attr(b->g, "class");
+	return ca && cb ? strcmp(ca, cb) == 0 : ca == cb;
+}
+
+/* The child of node i of the same kind as node `like`, and no nested
+ * replies: the one with like's very class if there is one ("message-cell
+ * message-cell--main", not its sibling "message-cell message-cell--user",
+ * which may hold more text beside a short post), else the one that holds
+ * the most text. */
 static size_t child_like(const struct dom *d, size_t i, size_t like, size_t post)
 {
 	size_t best = SIZE_MAX;
-	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
-		if (usable(&d->nodes[c]) && same_kind(&d->nodes[c], &d->nodes[like]) &&
-		    (best == SIZE_MAX || d->nodes[c].text_len > d->nodes[best].text_len) && !holds_posts(d, c, post))
+	int exact = 0;
+	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end) {
+		if (!usable(&d->nodes[c]) || !same_kind(&d->nodes[c], &d->nodes[like]) || holds_posts(d, c, post))
+			continue;
+		int ex = same_class(&d->nodes[c], &d->nodes[like]);
+		if (best == SIZE_MAX || ex > exact || (ex == exact && d->nodes[c].text_len > d->nodes[best].text_len)) {
 			best = c;
+			exact = ex;
+		}
+	}
 	return best;
 }
 
@@ -180,7 +197,7 @@ static void mark_beside(struct dom *d, size_t at, size_t keep, size_t post)
 {
 	for (size_t c = at + 1; c < d->nodes[at].end; c = d->nodes[c].end) {
 		struct dnode *s = &d->nodes[c];
-		if (c != keep && usable(s) && s->text_len && s->text_len <= d->nodes[keep].text_len &&
+		if (c != keep && usable(s) && s->text_len && s->text_len <= 4 * d->nodes[keep].text_len &&
 		    !holds_posts(d, c, post))
 			s->flags |= DN_POST_META;
 	}
