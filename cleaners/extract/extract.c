@@ -395,16 +395,6 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
-/* The best score of an element in the subtree of node i. */
-static float best_score_within(const struct dom *d, size_t i)
-{
-	float best = 0;
-	for (size_t c = i; c < d->nodes[i].end; c++)
-		if (!(d->nodes[c].flags & (DN_SKIP | DN_BOILER | DN_UNDER_BOILER)) && d->nodes[c].score > best)
-			best = d->nodes[c].score;
-	return best;
-}
-
 int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
 	if (d->n == 0)
@@ -475,7 +465,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 				keep = 1;
 		}
 		/* on a thread, the question before the answers: its text sits deep */
-		if (!keep && forum && c < top && link_density(s) < 0.3f && best_score_within(d, c) >= threshold)
+		if (!keep && forum && c < top && link_density(s) < 0.3f && forum_best_score_within(d, c) >= threshold)
 			keep = 1;
 		if (keep)
 			roots[nroots++] = c;

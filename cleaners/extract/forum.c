@@ -7,10 +7,11 @@
  * chain sit the parts every post repeats: the author cell (name, rank, post
  * count, join date), the post's title and date line, the signature, the
  * vote and reply/quote/report bars. The chain is found by vote: at each
- * level, the child that holds most of a post's text, named alike in most
- * posts, is the way down; the other children of the chain's elements are
- * the post's furniture. Nothing here reads words: only the shape of the
- * page, so it holds in every language.
+ * level, the kind of child (tag and first class word) that holds the most
+ * text over all posts, present in most of them, is the way down; the other
+ * children of the chain's elements are the post's furniture. Replies nested
+ * in posts (comment trees) are posts too, never furniture. Nothing here
+ * reads words: only the shape of the page, so it holds in every language.
  */
 #include "forum.h"
 #include "classify.h"
@@ -18,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The most posts one page is read for; further ones are left as they are. */
+/* The most posts (nested replies included) one page is read for; further
+ * ones are left as they are. */
 #define MAX_POSTS 1024
 /* The deepest chain followed inside a post. */
 #define MAX_CHAIN 16
@@ -26,6 +28,10 @@
 #define MAX_KINDS 8
 /* Characters below which a repeated element beside the posts is a bar. */
 #define SHORT_BAR 100
+/* Beside the chain, furniture holds at most this many times the chain
+ * element's text: an author cell beside a one-line reply, not a post's
+ * larger part where the chain went wrong. */
+#define META_RATIO 4
 
 static uint32_t plain_text(const struct dnode *n)
 {
@@ -191,13 +197,13 @@ static size_t child_like(const struct dom *d, size_t i, size_t like, size_t post
 	return best;
 }
 
-/* The children of `at` beside `keep` with text, no more than keep's, are
- * the post's furniture; nested replies are not. */
+/* The children of `at` beside `keep` with text, up to META_RATIO times
+ * keep's, are the post's furniture; nested replies are not. */
 static void mark_beside(struct dom *d, size_t at, size_t keep, size_t post)
 {
 	for (size_t c = at + 1; c < d->nodes[at].end; c = d->nodes[c].end) {
 		struct dnode *s = &d->nodes[c];
-		if (c != keep && usable(s) && s->text_len && s->text_len <= 4 * d->nodes[keep].text_len &&
+		if (c != keep && usable(s) && s->text_len && s->text_len <= META_RATIO * d->nodes[keep].text_len &&
 		    !holds_posts(d, c, post))
 			s->flags |= DN_POST_META;
 	}
@@ -263,11 +269,11 @@ static void mark_thread_bars(struct dom *d, const struct group *g)
 	const struct dnode *pn = &d->nodes[g->parent];
 	for (size_t c = g->parent + 1; c < pn->end; c = d->nodes[c].end) {
 		struct dnode *cn = &d->nodes[c];
-		if (!usable(cn) || !cn->text_len || cn->text_len >= SHORT_BAR || same_kind(cn, &d->nodes[g->first]))
+		if (!usable(cn) || !cn->text_len || cn->text_len >= SHORT_BAR || is_text_block(dom_tag(cn)) ||
+		    same_kind(cn, &d->nodes[g->first]))
 			continue;
 		for (size_t o = g->parent + 1; o < pn->end; o = d->nodes[o].end)
-			if (o != c && usable(&d->nodes[o]) && d->nodes[o].text_len < SHORT_BAR &&
-			    same_kind(&d->nodes[o], cn) && !is_text_block(dom_tag(cn))) {
+			if (o != c && usable(&d->nodes[o]) && d->nodes[o].text_len < SHORT_BAR && same_kind(&d->nodes[o], cn)) {
 				cn->flags |= DN_POST_META;
 				break;
 			}
@@ -374,12 +380,12 @@ static void mark_lone_post(struct dom *d, size_t post)
 	}
 }
 
-/* The best score of an element in the subtree of node i. */
-static float best_score_within(const struct dom *d, size_t i)
+float forum_best_score_within(const struct dom *d, size_t i)
 {
 	float best = 0;
 	for (size_t c = i; c < d->nodes[i].end; c++)
-		if (usable(&d->nodes[c]) && d->nodes[c].score > best)
+		if (usable(&d->nodes[c]) && !(d->nodes[c].flags & (DN_BOILER | DN_UNDER_BOILER)) &&
+		    d->nodes[c].score > best)
 			best = d->nodes[c].score;
 	return best;
 }
@@ -390,6 +396,6 @@ void forum_mark_question(struct dom *d, struct forum_posts posts, float min_scor
 		return;
 	size_t up = d->nodes[posts.parent].parent;
 	for (size_t c = up + 1; c < posts.parent; c = d->nodes[c].end)
-		if (usable(&d->nodes[c]) && best_score_within(d, c) >= min_score)
+		if (usable(&d->nodes[c]) && forum_best_score_within(d, c) >= min_score)
 			mark_lone_post(d, c);
 }

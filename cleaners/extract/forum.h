@@ -39,4 +39,9 @@ size_t forum_cover_posts(const struct dom *d, size_t top, struct forum_posts pos
  * is flagged DN_POST_META. */
 void forum_mark_question(struct dom *d, struct forum_posts posts, float min_score);
 
+/* The best score of an element in the subtree of node i, furniture
+ * (DN_SKIP, DN_BOILER and below) not counted: where a block's text sits
+ * deep, its best paragraph container shows it. */
+float forum_best_score_within(const struct dom *d, size_t i);
+
 #endif
