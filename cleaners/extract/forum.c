@@ -324,9 +324,10 @@ struct forum_posts forum_mark_post_furniture(struct dom *d)
 		;
 	free(cur);
 	mark_thread_bars(d, &g);
-	/* the comment section around the posts is the thread itself */
+	/* the comment section around the posts is the thread itself, whatever
+	 * else its names say ("post-comments hidden-print"): it holds posts */
 	for (size_t a = g.parent; a != UINT32_MAX; a = d->nodes[a].parent)
-		if (comment_named(&d->nodes[a]))
+		if ((d->nodes[a].flags & DN_BOILER) && classify_word_is_comments(d->nodes[a].boiler_word))
 			d->nodes[a].flags &= ~(uint32_t)DN_BOILER;
 	settle_under_boiler(d);
 	return found;
