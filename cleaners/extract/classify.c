@@ -117,6 +117,36 @@ int classify_names_comments(const char *value)
 	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
+/* On a product page, what stands beside the product rather than describing
+ * it: customer reviews and the carousels of other products. Words of class
+ * and id values, which are code, not the page's language. */
+static const char *const product_aside_words[] = {
+	"review*", "carousel*", "upsell*", "crosssell*", "similar*", "recently*",
+};
+
+int classify_names_product_aside(const char *value)
+{
+	return value && names_match(value, product_aside_words,
+				    sizeof product_aside_words / sizeof *product_aside_words, 1, NULL);
+}
+
+/* Tabs and accordions: panels a product page keeps hidden until clicked. */
+static const char *const panel_words[] = {
+	"tab", "tabs", "tabpanel", "tabcontent", "accordion*", "collapse*", "collapsible*",
+};
+
+int classify_is_panel(const GumboNode *n)
+{
+	const char *role = dom_attr(n, "role");
+	if (role && strcasecmp(role, "tabpanel") == 0)
+		return 1;
+	const char *v[2] = { dom_attr(n, "class"), dom_attr(n, "id") };
+	for (int k = 0; k < 2; k++)
+		if (v[k] && names_match(v[k], panel_words, sizeof panel_words / sizeof *panel_words, 1, NULL))
+			return 1;
+	return 0;
+}
+
 int classify_names_boilerplate(const char *value)
 {
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
@@ -144,42 +174,6 @@ const char *classify_word_name(unsigned word)
 	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
 		return NULL;
 	return boiler_words[word - 1];
-}
-
-/* Next class token of *s without digits ("post-7816" tells items apart, it
- * does not name their kind); its length, 0 at the end. */
-static size_t next_kind_token(const char **s, const char **tok)
-{
-	for (;;) {
-		const char *p = *s;
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *st = p;
-		int digit = 0;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
-			if (*p >= '0' && *p <= '9')
-				digit = 1;
-			p++;
-		}
-		*s = p;
-		if (p == st)
-			return 0;
-		if (!digit) {
-			*tok = st;
-			return (size_t)(p - st);
-		}
-	}
-}
-
-/* 1 if two class values name the same kind of element: the same first
- * token without digits (later tokens vary: categories, formats, ids). */
-int classify_same_kind(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b;
-	const char *ta = NULL, *tb = NULL;
-	size_t la = next_kind_token(&a, &ta), lb = next_kind_token(&b, &tb);
-	return la == lb && (!la || memcmp(ta, tb, la) == 0);
 }
 
 /* Which boilerplate word a class/id value names (1 + its index), 0 none. */

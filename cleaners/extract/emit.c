@@ -53,6 +53,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
+	size_t card_end;  /* inside a card (DN_CARD): its links are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -203,13 +204,16 @@ static void walk(struct emitter *e, size_t root)
 		}
 		GumboTag t = dom_tag(n);
 		enum flow f = flow_of(t);
+		if ((n->flags & DN_CARD) && n->end > e->card_end)
+			e->card_end = n->end;
+		unsigned keep = i < e->card_end ? e->keep | EMIT_KEEP_LINKS : e->keep;
 		enum trace_why why = (n->flags & DN_SKIP) ? TRACE_SKIP
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
 				     : (n->flags & DN_POST_META) ? TRACE_POST_META
-				     : ((n->flags & DN_BOILER) && !(e->keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(e->keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
+				     : (!(keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)

@@ -14,6 +14,7 @@
  *    never content and link-heavy furniture, and build typed blocks.
  */
 #include "extract.h"
+#include "cards.h"
 #include "filter.h"
 #include "classify.h"
 #include "emit.h"
@@ -102,10 +103,6 @@ static float link_density(const struct dnode *n)
 	return n->text_len ? (float)n->link_len / (float)n->text_len : 0.f;
 }
 
-/* A container whose text sits mostly in three or more <article>s is a list
- * of teasers (a "more posts" box, an index page), not one article: its score
- * is cut so that a single article beside it wins; on an index page nothing
- * else competes and the list still comes out. */
 /* 1 if two or more siblings of node i have its tag and class: one teaser
  * among others. */
 static int repeated_sibling(const struct dom *d, size_t i)
@@ -120,7 +117,7 @@ static int repeated_sibling(const struct dom *d, size_t i)
 		if (c == i || dom_tag(&d->nodes[c]) != t)
 			continue;
 		const char *cc = dom_attr(d->nodes[c].g, "class");
-		if (classify_same_kind(cls, cc))
+		if (cards_same_kind(cls, cc))
 			if (++same >= 2)
 				return 1;
 	}
@@ -151,6 +148,10 @@ static int is_teaser(const struct dnode *a, int own_article)
 	return own_article || a->text_len - a->link_len < 350;
 }
 
+/* A container whose text sits mostly in three or more <article>s is a list
+ * of teasers (a "more posts" box, an index page), not one article: its score
+ * is cut so that a single article beside it wins; on an index page nothing
+ * else competes and the list still comes out. */
 static void listing_penalty(struct dom *d, const char *seen)
 {
 	if (!seen)
@@ -375,6 +376,101 @@ static size_t widen_to_region(const struct dom *d, size_t top, const struct regi
 	return top;
 }
 
+/* Characters of text straight in node i or in its inline children, links
+ * left out. */
+static uint32_t direct_prose(const struct dom *d, size_t i)
+{
+	uint32_t sum = 0;
+	for (size_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end) {
+		const struct dnode *n = &d->nodes[c];
+		GumboTag t = dom_tag(n);
+		if (n->flags & DN_TEXT)
+			sum += (n->flags & DN_IN_LINK) ? 0 : n->text_len;
+		else if (t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG || t == GUMBO_TAG_EM ||
+			 t == GUMBO_TAG_I || t == GUMBO_TAG_SPAN)
+			sum += n->text_len - n->link_len;
+	}
+	return sum;
+}
+
+/* Prose of the chosen roots: paragraphs (a <p>, or text straight in a
+ * <div>) of 80 characters or more outside links; their count and length. */
+static void roots_prose(const struct dom *d, const size_t *roots, size_t nroots, uint32_t *paras, uint32_t *chars)
+{
+	*paras = *chars = 0;
+	for (size_t k = 0; k < nroots; k++)
+		for (size_t j = roots[k]; j < d->nodes[roots[k]].end; j++) {
+			const struct dnode *n = &d->nodes[j];
+			GumboTag t = dom_tag(n);
+			uint32_t len = t == GUMBO_TAG_P ? n->text_len - n->link_len
+				       : t == GUMBO_TAG_DIV ? direct_prose(d, j) : 0;
+			if (len >= 80 && !(n->flags & DN_SKIP)) {
+				(*paras)++;
+				*chars += len;
+			}
+		}
+}
+
+/* 1 if a card list outside the chosen roots outweighs them. The roots
+ * print `printed` characters; the cards hold `cards`. Against an intro the
+ * list needs half as much text again. Against an article (three paragraphs
+ * of prose, or 800 characters of it: more than an intro) the cards are its
+ * related stories unless it is a short lead they dwarf: four times its
+ * prose, and never beside five paragraphs or more. */
+static int cards_outweigh(const struct dom *d, const size_t *roots, size_t nroots, uint32_t cards, uint32_t printed)
+{
+	if ((uint64_t)cards * 2 < (uint64_t)printed * 3)
+		return 0;
+	uint32_t paras, prose;
+	roots_prose(d, roots, nroots, &paras, &prose);
+	if (paras >= 5)
+		return 0;
+	if (paras >= 3 || prose >= 800)
+		return cards >= (uint64_t)prose * 4;
+	return 1;
+}
+
+/* A listing page (blog index, search results, shop grid, front page) is a
+ * run of cards whose titles are links, so its text scores little, and the
+ * best container is often an intro paragraph or one card. When the page's
+ * card list (cards.c) outweighs the chosen roots (half as much text again
+ * when a root is one of its cards; cards_outweigh otherwise), the list is
+ * content too: it replaces the roots inside it, or joins them in document
+ * order; a list inside the roots is kept when it is half of their
+ * text. Its cards are marked so that emission keeps their links. Returns
+ * the new count (roots has room for 64). */
+static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
+{
+	struct card_list cl;
+	if (nroots >= 64 || !cards_find(d, &cl))
+		return nroots;
+	uint32_t printed = 0;
+	int one_card = 0; /* a root lies in the list: it is one card among others */
+	for (size_t k = 0; k < nroots; k++) {
+		const struct dnode *n = &d->nodes[roots[k]];
+		printed += n->text_len - n->link_len;
+		one_card |= is_inside(d, roots[k], cl.parent);
+		if (is_inside(d, cl.parent, roots[k])) {
+			if (cl.text * 2 >= n->text_len)
+				cards_mark(d, &cl);
+			return nroots;
+		}
+	}
+	if (one_card ? (uint64_t)cl.text * 2 < (uint64_t)printed * 3
+		     : !cards_outweigh(d, roots, nroots, cl.text, printed))
+		return nroots;
+	size_t k = 0, w = 0;
+	while (k < nroots && roots[k] < cl.parent)
+		roots[w++] = roots[k++];
+	roots[w++] = cl.parent;
+	while (k < nroots && is_inside(d, roots[k], cl.parent))
+		k++;
+	while (k < nroots && w < 64)
+		roots[w++] = roots[k++];
+	cards_mark(d, &cl);
+	return w;
+}
+
 /* Emits the chosen roots. When that prints nothing (or only what the block
  * filters drop after: the headline the title repeats, a byline), the page's
  * content is what the normal cut takes for furniture: links (a product
@@ -471,5 +567,6 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
+	nroots = add_card_list(d, roots, nroots);
 	return emit_with_fallback(out, d, roots, nroots, title);
 }

@@ -14,6 +14,7 @@
  * reads words: only the shape of the page, so it holds in every language.
  */
 #include "forum.h"
+#include "cards.h"
 #include "classify.h"
 
 #include <stdlib.h>
@@ -68,7 +69,7 @@ static int is_text_block(GumboTag t)
 static int same_kind(const struct dnode *a, const struct dnode *b)
 {
 	return dom_tag(a) == dom_tag(b) &&
-	       classify_same_kind(dom_attr(a->g, "class"), dom_attr(b->g, "class"));
+	       cards_same_kind(dom_attr(a->g, "class"), dom_attr(b->g, "class"));
 }
 
 static int usable(const struct dnode *n)
