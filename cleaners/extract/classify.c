@@ -194,10 +194,30 @@ static int style_hides(const char *style)
 	return strstr(compact, "display:none") || strstr(compact, "visibility:hidden");
 }
 
+/* 1 for a button that is a heading's text: the title of a disclosure (a
+ * FAQ accordion's question, <h3><button aria-expanded>...</button></h3>),
+ * read as the heading it sits in, not as a control. */
+static int is_heading_button(const GumboNode *n)
+{
+	const GumboNode *p = n->parent;
+	if (!p || p->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	switch (p->v.element.tag) {
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_DT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 unsigned classify_element(const GumboNode *n, unsigned *word)
 {
 	*word = 0;
-	switch (n->v.element.tag) {
+	GumboTag tag = n->v.element.tag;
+	if (tag == GUMBO_TAG_BUTTON && is_heading_button(n))
+		tag = GUMBO_TAG_SPAN; /* its text, as any inline element's */
+	switch (tag) {
 	case GUMBO_TAG_NOSCRIPT:
 	/* an <aside> left unclosed swallows the page that follows it: when it
 	 * holds nearly all of the text, dom.c reveals it like <noscript> */

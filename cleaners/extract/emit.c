@@ -157,13 +157,15 @@ static void close_until(struct emitter *e, size_t i)
 	}
 }
 
-/* Links-only containers inside the content: "read more" lists, tag lists. */
-static int is_link_furniture(const struct dnode *n)
+/* Links-only containers inside the content: "read more" lists, tag lists.
+ * With EMIT_KEEP_CARDS the text of card links does not count as links. */
+static int is_link_furniture(const struct dnode *n, unsigned keep)
 {
 	GumboTag t = dom_tag(n);
 	if (n->text_len == 0)
 		return 0;
-	float ld = (float)n->link_len / (float)n->text_len;
+	uint32_t links = n->link_len - ((keep & EMIT_KEEP_CARDS) ? n->card_len : 0);
+	float ld = (float)links / (float)n->text_len;
 	switch (t) {
 	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
 	case GUMBO_TAG_TABLE: case GUMBO_TAG_DL:
@@ -213,7 +215,7 @@ static void walk(struct emitter *e, size_t root)
 				     : i == root ? TRACE_NONE
 				     : (n->flags & DN_POST_META) ? TRACE_POST_META
 				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : (!(keep & EMIT_KEEP_LINKS) && is_link_furniture(n, keep)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)

@@ -19,6 +19,8 @@
 #include "classify.h"
 #include "emit.h"
 #include "forum.h"
+#include "product.h"
+#include "service.h"
 #include "scrape.h"
 
 #include <math.h>
@@ -327,7 +329,8 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
  * Subtrees that are never content or furniture (DN_SKIP, DN_BOILER,
  * <header>, <footer>) count for nothing in their ancestors; a teaser list
  * (DN_LISTING) counts as text, since on an index page it is the content, but
- * not as prose, which is an article's. */
+ * not as prose, which is an article's. The text of card links (service.h)
+ * counts as text: a grid of linked tiles is a section of the page. */
 struct region {
 	uint32_t text;
 	uint32_t prose;
@@ -346,6 +349,8 @@ static struct region *region_text(const struct dom *d)
 			r[i].text = n->text_len - n->link_len;
 		if (t == GUMBO_TAG_P)
 			r[i].prose = r[i].text;
+		if (n->flags & DN_TEXT)
+			r[i].text += n->card_len; /* a tile of a grid, not a menu entry */
 		if (n->parent == UINT32_MAX ||
 		    (n->flags & (DN_SKIP | DN_BOILER)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
 			continue;
@@ -357,21 +362,28 @@ static struct region *region_text(const struct dom *d)
 }
 
 /* Pages that are not one article (a service page of sections: hero,
- * features, testimonials, pricing; a shop page) spread their text over many
- * blocks, and the best-scored one holds a small part of it. When the best
- * node holds less than half of the page's printable text, the content is the
- * smallest ancestor that holds three fifths of it. An article stays as it
- * is: a node that holds half of the page's prose (500 characters or more in
- * <p>s) is the story, and what lies around it is furniture. */
-static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r)
+ * features, testimonials, pricing, FAQ; a shop page) spread their text over
+ * many blocks, and the best-scored one holds a part of it: often the largest
+ * section (a FAQ of long answers), yet not two thirds of the page. Then the
+ * content is the smallest ancestor that holds three fifths of the page's
+ * printable text (three quarters when the node holds half of it already).
+ * An article stays as it is: a node that holds two thirds of
+ * the page's prose (200 characters or more in <p>s) is the story, and what
+ * lies around it is furniture. On a page not typed as an article that rule
+ * needs the node to hold two fifths of the printable text too: a landing
+ * page's one letter-like section of <p>s is not the page when headings,
+ * lists and short blocks around it hold half as much again. */
+static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r, enum page_type type)
 {
-	uint64_t page = r[0].text;
-	if ((uint64_t)r[top].text * 2 >= page)
+	uint64_t page = r[0].text, text = r[top].text;
+	if (text * 3 >= page * 2)
 		return top;
-	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2)
+	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2 &&
+	    (type == PAGE_ARTICLE || text * 5 >= page * 2))
 		return top;
+	uint64_t den = text * 2 >= page ? 4 : 5;
 	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
-		if ((uint64_t)r[a].text * 5 >= page * 3)
+		if ((uint64_t)r[a].text * den >= page * 3)
 			return a;
 	return top;
 }
@@ -478,13 +490,13 @@ static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
  * blocks kept; then the whole page with furniture names ignored too. Never
  * nothing while the page has text. */
 static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n,
-			      const char *title)
+			      const char *title, unsigned keep)
 {
-	int rc = emit_blocks(out, d, roots, n, 0);
+	int rc = emit_blocks(out, d, roots, n, keep);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
-	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
+	rc = emit_blocks(out, d, roots, n, keep | EMIT_KEEP_LINKS);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
@@ -495,6 +507,10 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 {
 	if (d->n == 0)
 		return SCRAPE_OK;
+	if (type == PAGE_PRODUCT) {
+		product_reveal_panels(d);
+		product_mark_asides(d);
+	}
 	/* on a thread, repeated <article>s are its posts, not teasers */
 	int forum = type == PAGE_FORUM;
 	struct forum_posts posts = { SIZE_MAX, 0 };
@@ -509,8 +525,8 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 
 	if (top == SIZE_MAX) {
 		if (marked == SIZE_MAX)
-			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title);
-		return emit_with_fallback(out, d, &marked, 1, title);
+			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title, 0);
+		return emit_with_fallback(out, d, &marked, 1, title, 0);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -521,12 +537,25 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			top = marked;
 	}
 
+	/* on a page not typed as an article, linked tiles are content too
+	 * (service.h); an article's teaser cards are not */
+	unsigned keep = 0;
 	if (top != marked) {
+		if (type != PAGE_ARTICLE)
+			card_links_measure(d);
 		struct region *r = region_text(d);
 		if (!r)
 			return SCRAPE_ENOMEM;
-		top = widen_to_region(d, top, r);
+		size_t region = widen_to_region(d, top, r, type);
 		free(r);
+		if (region != top)
+			keep = EMIT_KEEP_CARDS;
+		top = region;
+	}
+	if (type == PAGE_PRODUCT) {
+		size_t pn = product_roots(d, top, roots, 64);
+		if (pn)
+			return emit_with_fallback(out, d, roots, pn, title, keep);
 	}
 
 	if (forum) {
@@ -539,7 +568,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_with_fallback(out, d, roots, nroots, title);
+		return emit_with_fallback(out, d, roots, nroots, title, keep);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -551,22 +580,22 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 		}
 		if (s->flags & (DN_TEXT | DN_SKIP | DN_BOILER | DN_LISTING))
 			continue;
-		int keep = s->score >= threshold;
-		if (!keep && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
+		int kept = s->score >= threshold;
+		if (!kept && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
 			uint32_t len = s->text_len;
 			float ld = link_density(s);
 			if (len > 80 && ld < 0.25f)
-				keep = 1;
+				kept = 1;
 			else if (len > 0 && len <= 80 && ld == 0.f && dom_tag(s) == GUMBO_TAG_P)
-				keep = 1;
+				kept = 1;
 		}
 		/* on a thread, the question before the answers: its text sits deep */
-		if (!keep && forum && c < top && link_density(s) < 0.3f && forum_best_score_within(d, c) >= threshold)
-			keep = 1;
-		if (keep)
+		if (!kept && forum && c < top && link_density(s) < 0.3f && forum_best_score_within(d, c) >= threshold)
+			kept = 1;
+		if (kept)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
 	nroots = add_card_list(d, roots, nroots);
-	return emit_with_fallback(out, d, roots, nroots, title);
+	return emit_with_fallback(out, d, roots, nroots, title, keep);
 }
