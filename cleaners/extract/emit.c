@@ -214,6 +214,7 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
+				     : (n->flags & DN_POST_META) ? TRACE_POST_META
 				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
 				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS)) &&
 					is_link_furniture(n, keep)) ? TRACE_LINKS

@@ -394,6 +394,11 @@ static void put_dropped(struct buf *b, const struct dom *d, const struct trace *
 	case TRACE_TAG:
 		buf_printf(b, "<%s> elements are left out of the text", tag_name(n->g));
 		break;
+	case TRACE_POST_META:
+		buf_putc(b, '<');
+		put_element(b, n);
+		buf_puts(b, "> sits beside the body of a repeated forum post (author cell, signature, post bar)");
+		break;
 	case TRACE_NONE:
 		break;
 	}

@@ -19,6 +19,7 @@
 #include "classify.h"
 #include "collection.h"
 #include "emit.h"
+#include "forum.h"
 #include "product.h"
 #include "service.h"
 #include "scrape.h"
@@ -194,7 +195,7 @@ out:
 }
 
 /* Adds paragraph points to ancestors; returns the index of the best node. */
-static size_t score_nodes(struct dom *d)
+static size_t score_nodes(struct dom *d, int posts_are_content)
 {
 	for (size_t i = 0; i < d->n; i++)
 		d->nodes[i].score = 0;
@@ -227,7 +228,8 @@ static size_t score_nodes(struct dom *d)
 			p->score += level == 0 ? s : level == 1 ? s / 2 : s / (float)(level * 3);
 		}
 	}
-	listing_penalty(d, seen);
+	if (!posts_are_content)
+		listing_penalty(d, seen);
 	size_t best = SIZE_MAX;
 	float best_score = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -541,7 +543,14 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	struct card_grid grid = { SIZE_MAX, SIZE_MAX, 0, 0 };
 	if (type == PAGE_COLLECTION || type == PAGE_LISTING)
 		grid = collection_find_grid(d);
-	size_t top = score_nodes(d);
+	/* on a thread, repeated <article>s are its posts, not teasers */
+	int forum = type == PAGE_FORUM;
+	struct forum_posts posts = { SIZE_MAX, 0 };
+	if (forum)
+		posts = forum_mark_post_furniture(d);
+	size_t top = score_nodes(d, forum);
+	if (forum)
+		forum_mark_question(d, posts, 10.f);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
 	size_t nroots = 0;
@@ -580,6 +589,12 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			return emit_with_fallback(out, d, roots, pn, title, keep);
 	}
 
+	if (forum) {
+		size_t wide = forum_cover_posts(d, top, posts);
+		if (wide != top)
+			top = wide, marked = SIZE_MAX; /* the marked body was one post */
+	}
+
 	/* siblings of the best node that look like content too */
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
@@ -605,6 +620,9 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			else if (len > 0 && len <= 80 && ld == 0.f && dom_tag(s) == GUMBO_TAG_P)
 				kept = 1;
 		}
+		/* on a thread, the question before the answers: its text sits deep */
+		if (!kept && forum && c < top && link_density(s) < 0.3f && forum_best_score_within(d, c) >= threshold)
+			kept = 1;
 		if (kept)
 			roots[nroots++] = c;
 	}

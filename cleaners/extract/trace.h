@@ -13,7 +13,8 @@ enum trace_why {
 	TRACE_SKIP,      /* never content (DN_SKIP: tag, hidden, or a drop rule) */
 	TRACE_BOILER,    /* class/id/role names furniture (DN_BOILER) */
 	TRACE_LINKS,     /* link-heavy furniture inside the content */
-	TRACE_TAG        /* an element left out by its tag (header, footer, img...) */
+	TRACE_TAG,       /* an element left out by its tag (header, footer, img...) */
+	TRACE_POST_META  /* beside the body of a repeated forum post (DN_POST_META) */
 };
 
 #define TRACE_MAX_ROOTS 128
