@@ -377,8 +377,7 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	utf8 = NULL;
 
 	lap(&t);
-	if ((rc = filter_blocks(blocks, m.title)) != SCRAPE_OK ||
-	    (type == PAGE_PRODUCT && (rc = product_drop_repeats(blocks)) != SCRAPE_OK)) {
+	if ((rc = filter_blocks(blocks, m.title, type == PAGE_PRODUCT)) != SCRAPE_OK) {
 		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 		goto fail;
 	}

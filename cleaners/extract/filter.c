@@ -128,8 +128,10 @@ static int find_first_copies(const struct block_list *l, size_t *first)
  * blocks, 200 bytes or more, not only list items). Shorter runs far apart
  * are text the page really repeats (the fine print of every coupon, line
  * numbers of every code listing, the features every pricing tier lists)
- * and stay; so do tables and preformatted text. */
-static int drop_repeats(struct block_list *l)
+ * and stay; so do tables and preformatted text. With every, any block
+ * that repeats an earlier one goes (a product page's text is its own and
+ * says each thing once: the repeats are mobile copies and tab mirrors). */
+static int drop_repeats(struct block_list *l, int every)
 {
 	if (l->n < 2)
 		return SCRAPE_OK;
@@ -141,6 +143,11 @@ static int drop_repeats(struct block_list *l)
 	}
 	for (size_t i = 0; i < n;) {
 		size_t j = first[i], k = 0, bytes = 0, prose = 0;
+		if (every && j != SIZE_MAX && !l->v[i].forced && l->v[i].kind != BLOCK_TABLE_ROW &&
+		    l->v[i].kind != BLOCK_PRE) {
+			i++;
+			continue;
+		}
 		if (j != SIZE_MAX && l->v[i].kind != BLOCK_TABLE_ROW && l->v[i].kind != BLOCK_PRE)
 			for (; i + k < n && j + k < i && !l->v[i + k].forced && same_block(l, i + k, j + k); k++) {
 				bytes += l->v[i + k].len;
@@ -158,7 +165,7 @@ static int drop_repeats(struct block_list *l)
 }
 
 /* Drops whole-block furniture and the headline repeated at the top. */
-int filter_blocks(struct block_list *l, const char *title)
+int filter_blocks(struct block_list *l, const char *title, int every_repeat)
 {
 	for (size_t i = 0; i < l->n;) {
 		if (is_furniture_block(l, &l->v[i], i, title))
@@ -167,7 +174,7 @@ int filter_blocks(struct block_list *l, const char *title)
 			i++;
 	}
 	filter_tail(l);
-	return drop_repeats(l);
+	return drop_repeats(l, every_repeat);
 }
 
 int filter_leaves_text(const struct block_list *l, const char *title)

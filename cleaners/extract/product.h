@@ -27,11 +27,5 @@ void product_mark_asides(struct dom *d);
  * that are not furniture, and returns how many (0: top stands alone). */
 size_t product_roots(const struct dom *d, size_t top, size_t *roots, size_t cap);
 
-/* On a product page a block that repeats an earlier one word for word says
- * nothing new (the same description for every variant, a section drawn once
- * for phones and once for desktops, the same labels in each copy): drops
- * every text block (not table rows, preformatted text or kept blocks) whose
- * text equals an earlier block's. SCRAPE_OK or SCRAPE_ENOMEM. */
-int product_drop_repeats(struct block_list *l);
 
 #endif
