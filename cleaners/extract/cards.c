@@ -153,12 +153,37 @@ int cards_find(const struct dom *d, struct card_list *best)
 	return 1;
 }
 
-void cards_mark(struct dom *d, const struct card_list *l)
+static void mark_run(struct dom *d, size_t p, const struct dnode *kind)
 {
 	size_t seen = 0;
-	for (size_t c = l->first; c < d->nodes[l->parent].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
 		struct dnode *n = &d->nodes[c];
-		if (!is_furniture(n) && same_card_kind(n, &d->nodes[l->first]))
+		if (!is_furniture(n) && same_card_kind(n, kind))
 			n->flags |= DN_CARD;
+	}
+	for (size_t a = p; a != UINT32_MAX && !(d->nodes[a].flags & DN_HAS_CARDS); a = d->nodes[a].parent)
+		d->nodes[a].flags |= DN_HAS_CARDS;
+}
+
+/* The first child of p of the kind of `kind`, or 0. */
+static size_t first_of_kind(const struct dom *d, size_t p, const struct dnode *kind)
+{
+	size_t seen = 0;
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++)
+		if (!is_furniture(&d->nodes[c]) && same_card_kind(&d->nodes[c], kind))
+			return c;
+	return 0;
+}
+
+void cards_mark(struct dom *d, const struct card_list *l)
+{
+	const struct dnode *list = &d->nodes[l->parent], *kind = &d->nodes[l->first];
+	for (size_t p = 0; p < d->n; p++) {
+		const struct dnode *n = &d->nodes[p];
+		if (p != l->parent && (is_furniture(n) || !same_card_kind(n, list)))
+			continue;
+		size_t first = first_of_kind(d, p, kind);
+		if (first && (p == l->parent || (measure_run(d, p, first).items && !in_chrome(d, p))))
+			mark_run(d, p, kind);
 	}
 }

@@ -212,7 +212,7 @@ static void walk(struct emitter *e, size_t root)
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
 				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : (!(keep & EMIT_KEEP_LINKS) && !(n->flags & DN_HAS_CARDS) && is_link_furniture(n)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)

@@ -21,7 +21,8 @@ enum {
 	DN_KEEP = 1 << 8,    /* a "keep" rule holds it: never dropped (rules.c) */
 	DN_HAS_KEEP = 1 << 9, /* some descendant is DN_KEEP (rules.c) */
 	DN_IN_ASIDE = 1 << 10, /* inside an <aside> */
-	DN_CARD = 1 << 11    /* one card of the page's card list: its links are content (cards.c) */
+	DN_CARD = 1 << 11,   /* one card of the page's card list: its links are content (cards.c) */
+	DN_HAS_CARDS = 1 << 12 /* holds the page's card list: not link furniture (cards.c) */
 };
 
 /* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
