@@ -94,7 +94,7 @@ static int is_furniture(const struct dnode *n)
 /* The run of cards of the kind of child `first` under p. */
 static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
 {
-	struct card_list l = { p, first, 0, 0 };
+	struct card_list l = { p, first, 0, 0, 0 };
 	uint32_t linked = 0, largest = 0;
 	size_t seen = 0;
 	for (size_t c = first; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
@@ -103,13 +103,14 @@ static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
 			continue;
 		l.items++;
 		l.text += n->text_len;
+		l.links += n->link_len;
 		linked += n->link_len > 0;
 		if (n->text_len > largest)
 			largest = n->text_len;
 	}
 	if (l.items < CARD_MIN_ITEMS || l.text < CARD_MIN_AVERAGE * l.items || linked * 3 < l.items * 2 ||
 	    largest * 2 > l.text)
-		l.items = l.text = 0;
+		l.items = l.text = l.links = 0;
 	return l;
 }
 
@@ -117,7 +118,7 @@ static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
  * is measured once, from its first child. */
 static struct card_list best_run(const struct dom *d, size_t p)
 {
-	struct card_list best = { p, 0, 0, 0 };
+	struct card_list best = { p, 0, 0, 0, 0 };
 	size_t kinds[CARD_MAX_CHILDREN], nk = 0, seen = 0;
 	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
 		const struct dnode *n = &d->nodes[c];
@@ -138,7 +139,7 @@ static struct card_list best_run(const struct dom *d, size_t p)
 
 int cards_find(const struct dom *d, struct card_list *best)
 {
-	struct card_list top = { 0, 0, 0, 0 };
+	struct card_list top = { 0, 0, 0, 0, 0 };
 	for (size_t i = 0; i < d->n; i++) {
 		const struct dnode *n = &d->nodes[i];
 		if (is_furniture(n) || n->text_len < CARD_MIN_ITEMS * CARD_MIN_AVERAGE || n->text_len <= top.text)

@@ -18,6 +18,7 @@ struct card_list {
 	size_t first;    /* the first card */
 	uint32_t items;  /* cards with text */
 	uint32_t text;   /* characters in them, link text included */
+	uint32_t links;  /* of which in links */
 };
 
 /* 1 if two class values name the same kind of element: the same first
