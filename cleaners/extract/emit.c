@@ -1,4 +1,5 @@
 #include "emit.h"
+#include "classify.h"
 #include "scrape.h"
 #include "trace.h"
 
@@ -53,7 +54,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
-	size_t card_end;  /* inside a card (DN_CARD): its links are content */
+	size_t card_end;  /* inside a card (DN_CARD): its links and details are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -206,7 +207,11 @@ static void walk(struct emitter *e, size_t root)
 		enum flow f = flow_of(t);
 		if ((n->flags & DN_CARD) && n->end > e->card_end)
 			e->card_end = n->end;
-		unsigned keep = i < e->card_end ? e->keep | EMIT_KEEP_LINKS : e->keep;
+		/* in a card, links and names of its details (date, author, caption)
+		 * are content; text for screen readers only repeats a shown label */
+		unsigned keep = e->keep;
+		if (i < e->card_end)
+			keep |= EMIT_KEEP_LINKS | (classify_word_is_screen_reader(n->boiler_word) ? 0 : EMIT_KEEP_BOILER);
 		enum trace_why why = (n->flags & DN_SKIP) ? TRACE_SKIP
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
