@@ -19,6 +19,7 @@ enum {
 	CARD_MIN_ITEMS = 3,
 	CARD_MIN_TEXT = 20,     /* characters for a card to count */
 	CARD_MIN_AVERAGE = 40,  /* mean characters of a card */
+	CARD_PROSE_TEXT = 350,  /* characters of its own text that make a card an item of prose */
 	CARD_MAX_CHILDREN = 256 /* children of one parent looked at */
 };
 
@@ -159,7 +160,9 @@ static void mark_run(struct dom *d, size_t p, const struct dnode *kind)
 	size_t seen = 0;
 	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
 		struct dnode *n = &d->nodes[c];
-		if (!is_furniture(n) && same_card_kind(n, kind))
+		/* a card with a text of its own (a listicle item) is prose: its
+		 * links ("Book now") are furniture there as anywhere */
+		if (!is_furniture(n) && same_card_kind(n, kind) && n->text_len - n->link_len < CARD_PROSE_TEXT)
 			n->flags |= DN_CARD;
 	}
 	for (size_t a = p; a != UINT32_MAX && !(d->nodes[a].flags & DN_HAS_CARDS); a = d->nodes[a].parent)

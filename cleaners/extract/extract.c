@@ -123,6 +123,30 @@ static int repeated_sibling(const struct dom *d, size_t i)
 	return 0;
 }
 
+/* 1 when the page's headline (its first <h1>) sits in an <article>: the
+ * page is that article, and other <article>s beside it are more posts
+ * however long they are. */
+static int headline_in_article(const struct dom *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (dom_tag(&d->nodes[i]) != GUMBO_TAG_H1 || (d->nodes[i].flags & DN_SKIP))
+			continue;
+		for (size_t p = d->nodes[i].parent; p != UINT32_MAX; p = d->nodes[p].parent)
+			if (dom_tag(&d->nodes[p]) == GUMBO_TAG_ARTICLE)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* A teaser is a headline and a sentence or two. Where the page's headline
+ * is outside every <article>, an <article> holding a long text of its own
+ * is an item of a listicle, which is the page's content. */
+static int is_teaser(const struct dnode *a, int own_article)
+{
+	return own_article || a->text_len - a->link_len < 350;
+}
+
 /* A container whose text sits mostly in three or more <article>s is a list
  * of teasers (a "more posts" box, an index page), not one article: its score
  * is cut so that a single article beside it wins; on an index page nothing
@@ -132,9 +156,11 @@ static void listing_penalty(struct dom *d, const char *seen)
 	if (!seen)
 		return;
 	uint32_t *count = NULL, *sum = NULL;
+	int own_article = headline_in_article(d);
 	for (size_t j = 0; j < d->n; j++) {
 		const struct dnode *a = &d->nodes[j];
-		if (dom_tag(a) != GUMBO_TAG_ARTICLE || (a->flags & DN_SKIP) || a->text_len < 50)
+		if (dom_tag(a) != GUMBO_TAG_ARTICLE || (a->flags & DN_SKIP) || a->text_len < 50 ||
+		    !is_teaser(a, own_article))
 			continue;
 		if (!count) {
 			count = calloc(d->n, sizeof *count);
@@ -154,7 +180,7 @@ static void listing_penalty(struct dom *d, const char *seen)
 		if (!seen[i])
 			continue;
 		if ((count[i] >= 3 && sum[i] > n->text_len / 2) ||
-		    (dom_tag(n) == GUMBO_TAG_ARTICLE && repeated_sibling(d, i))) {
+		    (dom_tag(n) == GUMBO_TAG_ARTICLE && is_teaser(n, own_article) && repeated_sibling(d, i))) {
 			n->score *= 0.25f;
 			n->flags |= DN_LISTING;
 		}
