@@ -3,7 +3,7 @@
  *
  * A card list is a run of three or more sibling elements of one kind (same
  * tag, same first class token) that each hold some text, most of them a
- * link, and that hold 40 characters or more on average, none of them half
+ * link, and that hold 30 characters or more on average, none of them half
  * of the run's text: titles with a short text, a date or a price. A page
  * whose layout rows (header, article, footer) share a class is not a list:
  * one row holds most of the text. Menus fail the length (their items are a word or
@@ -18,7 +18,7 @@
 enum {
 	CARD_MIN_ITEMS = 3,
 	CARD_MIN_TEXT = 20,     /* characters for a card to count */
-	CARD_MIN_AVERAGE = 40,  /* mean characters of a card */
+	CARD_MIN_AVERAGE = 30,  /* mean characters of a card */
 	CARD_PROSE_TEXT = 350,  /* characters of its own text that make a card an item of prose */
 	CARD_MAX_CHILDREN = 256 /* children of one parent looked at */
 };
