@@ -15,6 +15,7 @@
 #include "limits.h"
 #include "meta.h"
 #include "page_type.h"
+#include "product.h"
 #include "render.h"
 #include "repair.h"
 #include "rules.h"
@@ -376,7 +377,8 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 	utf8 = NULL;
 
 	lap(&t);
-	if ((rc = filter_blocks(blocks, m.title)) != SCRAPE_OK) {
+	if ((rc = filter_blocks(blocks, m.title)) != SCRAPE_OK ||
+	    (type == PAGE_PRODUCT && (rc = product_drop_repeats(blocks)) != SCRAPE_OK)) {
 		rc = scrape_error_set(SCRAPE_ENOMEM, "out of memory");
 		goto fail;
 	}

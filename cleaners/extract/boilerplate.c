@@ -123,6 +123,20 @@ static int mostly_date(const char *s, size_t len)
 	return words && datey * 2 >= words && datey >= 2;
 }
 
+/* A price ("$139.00", "139,00 €") is made of numbers like a date, but its
+ * currency sign tells it apart. */
+static int names_price(const char *s, size_t len)
+{
+	static const char *const signs[] = { "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9" };
+	for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+		size_t n = strlen(signs[k]);
+		for (size_t i = 0; i + n <= len; i++)
+			if (memcmp(s + i, signs[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int boilerplate_is_byline(const char *line, size_t len)
 {
 	if (len == 0 || len > 100)
@@ -138,7 +152,7 @@ int boilerplate_is_byline(const char *line, size_t len)
 				return 0;
 			return 1;
 		}
-	return mostly_date(line, len);
+	return !names_price(line, len) && mostly_date(line, len);
 }
 
 /* 1 if s[0..len) contains needle, ASCII case ignored. */

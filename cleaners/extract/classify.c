@@ -117,6 +117,36 @@ int classify_names_comments(const char *value)
 	return value && names_match(value, comment_words, sizeof comment_words / sizeof *comment_words, 1, NULL);
 }
 
+/* On a product page, what stands beside the product rather than describing
+ * it: customer reviews and the carousels of other products. Words of class
+ * and id values, which are code, not the page's language. */
+static const char *const product_aside_words[] = {
+	"review*", "carousel*", "upsell*", "crosssell*", "similar*", "recently*",
+};
+
+int classify_names_product_aside(const char *value)
+{
+	return value && names_match(value, product_aside_words,
+				    sizeof product_aside_words / sizeof *product_aside_words, 1, NULL);
+}
+
+/* Tabs and accordions: panels a product page keeps hidden until clicked. */
+static const char *const panel_words[] = {
+	"tab", "tabs", "tabpanel", "tabcontent", "accordion*", "collapse*", "collapsible*",
+};
+
+int classify_is_panel(const GumboNode *n)
+{
+	const char *role = dom_attr(n, "role");
+	if (role && strcasecmp(role, "tabpanel") == 0)
+		return 1;
+	const char *v[2] = { dom_attr(n, "class"), dom_attr(n, "id") };
+	for (int k = 0; k < 2; k++)
+		if (v[k] && names_match(v[k], panel_words, sizeof panel_words / sizeof *panel_words, 1, NULL))
+			return 1;
+	return 0;
+}
+
 int classify_names_boilerplate(const char *value)
 {
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
@@ -181,10 +211,30 @@ static int style_hides(const char *style)
 	return strstr(compact, "display:none") || strstr(compact, "visibility:hidden");
 }
 
+/* 1 for a button that is a heading's text: the title of a disclosure (a
+ * FAQ accordion's question, <h3><button aria-expanded>...</button></h3>),
+ * read as the heading it sits in, not as a control. */
+static int is_heading_button(const GumboNode *n)
+{
+	const GumboNode *p = n->parent;
+	if (!p || p->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	switch (p->v.element.tag) {
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_DT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 unsigned classify_element(const GumboNode *n, unsigned *word)
 {
 	*word = 0;
-	switch (n->v.element.tag) {
+	GumboTag tag = n->v.element.tag;
+	if (tag == GUMBO_TAG_BUTTON && is_heading_button(n))
+		tag = GUMBO_TAG_SPAN; /* its text, as any inline element's */
+	switch (tag) {
 	case GUMBO_TAG_NOSCRIPT:
 	/* an <aside> left unclosed swallows the page that follows it: when it
 	 * holds nearly all of the text, dom.c reveals it like <noscript> */

@@ -30,6 +30,12 @@ int classify_word_is_screen_reader(unsigned word);
 /* The boilerplate word a number stands for ("share*", "related*": '*' marks
  * a prefix), or NULL for 0 and unknown numbers. */
 const char *classify_word_name(unsigned word);
+/* 1 if a class/id value names what stands beside a product on its page:
+ * reviews, carousels of other products ("reviews-list", "upsell"). */
+int classify_names_product_aside(const char *value);
+/* 1 if an element is a tab or accordion panel (role "tabpanel", or its
+ * class or id names a tab, an accordion, a collapsible part). */
+int classify_is_panel(const GumboNode *n);
 /* 1 if a class/id value names article content ("article-body", "entry-content"). */
 int classify_names_content(const char *value);
 

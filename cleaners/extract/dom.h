@@ -25,6 +25,7 @@ struct dnode {
 	uint32_t commas;
 	uint32_t paras;      /* <p> elements with text */
 	float score;         /* content score, used by extraction */
+	uint32_t card_len;   /* of link_len, text inside card links; set by extraction (service.h) */
 	uint8_t boiler_word; /* with DN_BOILER: which boilerplate word named it (classify.h), 0 none */
 };
 

@@ -55,6 +55,7 @@ struct emitter {
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
 	size_t card_end;  /* inside a card (DN_CARD): its links and details are content */
+	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links and named parts are content */
 };
 
 /* The kind of block that text at the current position belongs to. */
@@ -158,13 +159,15 @@ static void close_until(struct emitter *e, size_t i)
 	}
 }
 
-/* Links-only containers inside the content: "read more" lists, tag lists. */
-static int is_link_furniture(const struct dnode *n)
+/* Links-only containers inside the content: "read more" lists, tag lists.
+ * With EMIT_KEEP_CARDS the text of card links does not count as links. */
+static int is_link_furniture(const struct dnode *n, unsigned keep)
 {
 	GumboTag t = dom_tag(n);
 	if (n->text_len == 0)
 		return 0;
-	float ld = (float)n->link_len / (float)n->text_len;
+	uint32_t links = n->link_len - ((keep & EMIT_KEEP_CARDS) ? n->card_len : 0);
+	float ld = (float)links / (float)n->text_len;
 	switch (t) {
 	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
 	case GUMBO_TAG_TABLE: case GUMBO_TAG_DL:
@@ -216,8 +219,9 @@ static void walk(struct emitter *e, size_t root)
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
-				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER)) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && !(n->flags & DN_HAS_CARDS) && is_link_furniture(n)) ? TRACE_LINKS
+				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
+				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS | DN_HAS_RUN)) &&
+					is_link_furniture(n, keep)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;
 		if (drop)
@@ -236,6 +240,11 @@ static void walk(struct emitter *e, size_t root)
 			i = n->end;
 			continue;
 		}
+		/* inside a card (DN_CARDS under DN_CARDS) nothing is link furniture,
+		 * and names of furniture name parts of the card ("caption", "meta") */
+		if ((n->flags & DN_CARDS) && n->parent != UINT32_MAX && (d->nodes[n->parent].flags & DN_CARDS) &&
+		    n->end > e->cards_end)
+			e->cards_end = n->end;
 		if (t == GUMBO_TAG_BR) {
 			if (in_table_row(e))
 				textbuf_space(&e->tb);

@@ -8,7 +8,8 @@
 /* What emission leaves out besides what is never content (DN_SKIP): */
 enum {
 	EMIT_KEEP_LINKS = 1 << 0,  /* keep link-heavy blocks (a product grid's names) */
-	EMIT_KEEP_BOILER = 1 << 1  /* keep blocks named as furniture (DN_BOILER) */
+	EMIT_KEEP_BOILER = 1 << 1, /* keep blocks named as furniture (DN_BOILER) */
+	EMIT_KEEP_CARDS = 1 << 2   /* text in card links (card_len, service.h) is no link text */
 };
 
 /* Walks the subtrees rooted at roots[0..n) (document order, none inside

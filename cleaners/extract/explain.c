@@ -339,6 +339,10 @@ static void put_boiler(struct buf *b, const struct dom *d, size_t i)
 		buf_puts(b, "id \"");
 		put_cut(b, id, 60);
 		buf_puts(b, "\" names furniture");
+	} else if (classify_names_product_aside(cls) || classify_names_product_aside(id)) {
+		buf_puts(b, classify_names_product_aside(cls) ? "on a product page, class \"" : "on a product page, id \"");
+		put_cut(b, classify_names_product_aside(cls) ? cls : id, 60);
+		buf_puts(b, "\" names reviews or other products");
 	} else if (role) {
 		buf_puts(b, "role \"");
 		put_cut(b, role, 30);
@@ -700,7 +704,7 @@ static const char *filter_reason(const char *s, size_t pos, size_t count, const 
 	if (pos + 4 >= count && boilerplate_is_endnote(s, len))
 		return "an end note among the last blocks (credits, follow or contact line, newsletter prompt)";
 	if (repeat)
-		return "repeats the blocks just before it, or a whole earlier section (a copy of text the page already shows)";
+		return "repeats the blocks just before it, or a whole earlier section, or on a product page any earlier block (a copy of text the page already shows)";
 	return "in the short tail after a separator at the end of the text";
 }
 

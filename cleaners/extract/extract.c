@@ -17,7 +17,10 @@
 #include "cards.h"
 #include "filter.h"
 #include "classify.h"
+#include "collection.h"
 #include "emit.h"
+#include "product.h"
+#include "service.h"
 #include "scrape.h"
 
 #include <math.h>
@@ -325,7 +328,8 @@ static size_t add_same_class_parts(const struct dom *d, size_t top, size_t *root
  * Subtrees that are never content or furniture (DN_SKIP, DN_BOILER,
  * <header>, <footer>) count for nothing in their ancestors; a teaser list
  * (DN_LISTING) counts as text, since on an index page it is the content, but
- * not as prose, which is an article's. */
+ * not as prose, which is an article's. The text of card links (service.h)
+ * counts as text: a grid of linked tiles is a section of the page. */
 struct region {
 	uint32_t text;
 	uint32_t prose;
@@ -344,6 +348,8 @@ static struct region *region_text(const struct dom *d)
 			r[i].text = n->text_len - n->link_len;
 		if (t == GUMBO_TAG_P)
 			r[i].prose = r[i].text;
+		if (n->flags & DN_TEXT)
+			r[i].text += n->card_len; /* a tile of a grid, not a menu entry */
 		if (n->parent == UINT32_MAX ||
 		    (n->flags & (DN_SKIP | DN_BOILER)) || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER)
 			continue;
@@ -355,21 +361,28 @@ static struct region *region_text(const struct dom *d)
 }
 
 /* Pages that are not one article (a service page of sections: hero,
- * features, testimonials, pricing; a shop page) spread their text over many
- * blocks, and the best-scored one holds a small part of it. When the best
- * node holds less than half of the page's printable text, the content is the
- * smallest ancestor that holds three fifths of it. An article stays as it
- * is: a node that holds half of the page's prose (500 characters or more in
- * <p>s) is the story, and what lies around it is furniture. */
-static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r)
+ * features, testimonials, pricing, FAQ; a shop page) spread their text over
+ * many blocks, and the best-scored one holds a part of it: often the largest
+ * section (a FAQ of long answers), yet not two thirds of the page. Then the
+ * content is the smallest ancestor that holds three fifths of the page's
+ * printable text (three quarters when the node holds half of it already).
+ * An article stays as it is: a node that holds two thirds of
+ * the page's prose (200 characters or more in <p>s) is the story, and what
+ * lies around it is furniture. On a page not typed as an article that rule
+ * needs the node to hold two fifths of the printable text too: a landing
+ * page's one letter-like section of <p>s is not the page when headings,
+ * lists and short blocks around it hold half as much again. */
+static size_t widen_to_region(const struct dom *d, size_t top, const struct region *r, enum page_type type)
 {
-	uint64_t page = r[0].text;
-	if ((uint64_t)r[top].text * 2 >= page)
+	uint64_t page = r[0].text, text = r[top].text;
+	if (text * 3 >= page * 2)
 		return top;
-	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2)
+	if (r[top].prose >= 200 && (uint64_t)r[top].prose * 3 >= (uint64_t)r[0].prose * 2 &&
+	    (type == PAGE_ARTICLE || text * 5 >= page * 2))
 		return top;
+	uint64_t den = text * 2 >= page ? 4 : 5;
 	for (size_t a = top; a != UINT32_MAX; a = d->nodes[a].parent)
-		if ((uint64_t)r[a].text * 5 >= page * 3)
+		if ((uint64_t)r[a].text * den >= page * 3)
 			return a;
 	return top;
 }
@@ -477,33 +490,66 @@ static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
  * blocks kept; then the whole page with furniture names ignored too. Never
  * nothing while the page has text. */
 static int emit_with_fallback(struct block_list *out, const struct dom *d, const size_t *roots, size_t n,
-			      const char *title)
+			      const char *title, unsigned keep)
 {
-	int rc = emit_blocks(out, d, roots, n, 0);
+	int rc = emit_blocks(out, d, roots, n, keep);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
-	rc = emit_blocks(out, d, roots, n, EMIT_KEEP_LINKS);
+	rc = emit_blocks(out, d, roots, n, keep | EMIT_KEEP_LINKS);
 	if (rc != SCRAPE_OK || filter_leaves_text(out, title))
 		return rc;
 	blocks_clear(out);
 	return emit_blocks(out, d, (size_t[]){ 0 }, 1, EMIT_KEEP_LINKS | EMIT_KEEP_BOILER);
 }
 
+/* A category page with a text of its own (a buying guide, an essay
+ * under the grid) is read for that text: its grid of cards stays out. */
+#define GRID_MAX_PROSE 1500
+
+/* Emits the chosen roots (room for 64), with the page's grid of cards
+ * (collection.h) when it has one and the roots hold little prose. */
+static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, size_t n,
+		       const struct card_grid *grid, const char *title, unsigned keep)
+{
+	if (grid->node != SIZE_MAX) {
+		struct region *r = region_text(d);
+		if (!r)
+			return SCRAPE_ENOMEM;
+		uint64_t prose = 0;
+		for (size_t k = 0; k < n; k++)
+			prose += r[roots[k]].prose;
+		free(r);
+		if (prose < GRID_MAX_PROSE) {
+			collection_mark_grid(d, grid);
+			n = collection_add_grid(d, grid, roots, n, 64);
+		}
+	}
+	return emit_with_fallback(out, d, roots, n, title, keep);
+}
+
 int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
 {
-	(void)type; /* no type-specific rule yet */
 	if (d->n == 0)
 		return SCRAPE_OK;
+	if (type == PAGE_PRODUCT) {
+		product_reveal_panels(d);
+		product_mark_asides(d);
+	}
+	/* on a collection or listing page the grid of cards is content however
+	 * link-heavy (on other pages a grid is a "shop the look" or "more
+	 * stories" box beside the text) */
+	struct card_grid grid = { SIZE_MAX, SIZE_MAX, 0, 0 };
+	if (type == PAGE_COLLECTION || type == PAGE_LISTING)
+		grid = collection_find_grid(d);
 	size_t top = score_nodes(d);
 	size_t marked = find_marked_body(d);
 	size_t roots[64];
 	size_t nroots = 0;
 
 	if (top == SIZE_MAX) {
-		if (marked == SIZE_MAX)
-			return emit_with_fallback(out, d, (size_t[]){ 0 }, 1, title);
-		return emit_with_fallback(out, d, &marked, 1, title);
+		roots[nroots++] = marked == SIZE_MAX ? 0 : marked;
+		return emit_chosen(out, d, roots, nroots, &grid, title, 0);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -514,19 +560,32 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 			top = marked;
 	}
 
+	/* on a page not typed as an article, linked tiles are content too
+	 * (service.h); an article's teaser cards are not */
+	unsigned keep = 0;
 	if (top != marked) {
+		if (type != PAGE_ARTICLE)
+			card_links_measure(d);
 		struct region *r = region_text(d);
 		if (!r)
 			return SCRAPE_ENOMEM;
-		top = widen_to_region(d, top, r);
+		size_t region = widen_to_region(d, top, r, type);
 		free(r);
+		if (region != top)
+			keep = EMIT_KEEP_CARDS;
+		top = region;
+	}
+	if (type == PAGE_PRODUCT) {
+		size_t pn = product_roots(d, top, roots, 64);
+		if (pn)
+			return emit_with_fallback(out, d, roots, pn, title, keep);
 	}
 
 	/* siblings of the best node that look like content too */
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_with_fallback(out, d, roots, nroots, title);
+		return emit_chosen(out, d, roots, nroots, &grid, title, keep);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -538,19 +597,19 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 		}
 		if (s->flags & (DN_TEXT | DN_SKIP | DN_BOILER | DN_LISTING))
 			continue;
-		int keep = s->score >= threshold;
-		if (!keep && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
+		int kept = s->score >= threshold;
+		if (!kept && (dom_tag(s) == GUMBO_TAG_P || (dom_tag(s) == GUMBO_TAG_DIV && is_text_only(d, c)))) {
 			uint32_t len = s->text_len;
 			float ld = link_density(s);
 			if (len > 80 && ld < 0.25f)
-				keep = 1;
+				kept = 1;
 			else if (len > 0 && len <= 80 && ld == 0.f && dom_tag(s) == GUMBO_TAG_P)
-				keep = 1;
+				kept = 1;
 		}
-		if (keep)
+		if (kept)
 			roots[nroots++] = c;
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
 	nroots = add_card_list(d, roots, nroots);
-	return emit_with_fallback(out, d, roots, nroots, title);
+	return emit_chosen(out, d, roots, nroots, &grid, title, keep);
 }

@@ -22,7 +22,9 @@ enum {
 	DN_HAS_KEEP = 1 << 9, /* some descendant is DN_KEEP (rules.c) */
 	DN_IN_ASIDE = 1 << 10, /* inside an <aside> */
 	DN_CARD = 1 << 11,   /* one card of the page's card list: its links are content (cards.c) */
-	DN_HAS_CARDS = 1 << 12 /* holds the page's card list: not link furniture (cards.c) */
+	DN_CARDS = 1 << 12,  /* a grid of cards and its cards: their links are content (collection.h) */
+	DN_HAS_CARDS = 1 << 13, /* some descendant is a grid of cards: never link furniture (collection.h) */
+	DN_HAS_RUN = 1 << 14    /* holds the page's card run (DN_CARD): never link furniture (cards.c) */
 };
 
 /* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,

@@ -102,7 +102,9 @@ static void bylines_and_datelines(void **state)
 		assert_true(boilerplate_is_byline(yes[i], strlen(yes[i])));
 	const char *no[] = { "By the time the ferry left, the storm had passed.",
 			     "Iran to continue backing Iraq integrity: Defense chief",
-			     "In 2014, 300 people signed." };
+			     "In 2014, 300 people signed.",
+			     /* prices are numbers too, with a currency sign */
+			     "$139.00", "139,00 \xe2\x82\xac", "\xc2\xa3 24.99 - \xc2\xa3 31.50" };
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(boilerplate_is_byline(no[i], strlen(no[i])));
 }
