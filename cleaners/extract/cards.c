@@ -3,7 +3,7 @@
  *
  * A card list is a run of three or more sibling elements of one kind (same
  * tag, same first class token) that each hold some text, most of them a
- * link, and that hold 40 characters or more on average, none of them half
+ * link, and that hold 30 characters or more on average, none of them half
  * of the run's text: titles with a short text, a date or a price. A page
  * whose layout rows (header, article, footer) share a class is not a list:
  * one row holds most of the text. Menus fail the length (their items are a word or
@@ -18,7 +18,7 @@
 enum {
 	CARD_MIN_ITEMS = 3,
 	CARD_MIN_TEXT = 20,     /* characters for a card to count */
-	CARD_MIN_AVERAGE = 40,  /* mean characters of a card */
+	CARD_MIN_AVERAGE = 30,  /* mean characters of a card */
 	CARD_PROSE_TEXT = 350,  /* characters of its own text that make a card an item of prose */
 	CARD_MAX_CHILDREN = 256 /* children of one parent looked at */
 };
@@ -95,7 +95,7 @@ static int is_furniture(const struct dnode *n)
 /* The run of cards of the kind of child `first` under p. */
 static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
 {
-	struct card_list l = { p, first, 0, 0 };
+	struct card_list l = { p, first, 0, 0, 0 };
 	uint32_t linked = 0, largest = 0;
 	size_t seen = 0;
 	for (size_t c = first; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
@@ -104,13 +104,14 @@ static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
 			continue;
 		l.items++;
 		l.text += n->text_len;
+		l.links += n->link_len;
 		linked += n->link_len > 0;
 		if (n->text_len > largest)
 			largest = n->text_len;
 	}
 	if (l.items < CARD_MIN_ITEMS || l.text < CARD_MIN_AVERAGE * l.items || linked * 3 < l.items * 2 ||
 	    largest * 2 > l.text)
-		l.items = l.text = 0;
+		l.items = l.text = l.links = 0;
 	return l;
 }
 
@@ -118,7 +119,7 @@ static struct card_list measure_run(const struct dom *d, size_t p, size_t first)
  * is measured once, from its first child. */
 static struct card_list best_run(const struct dom *d, size_t p)
 {
-	struct card_list best = { p, 0, 0, 0 };
+	struct card_list best = { p, 0, 0, 0, 0 };
 	size_t kinds[CARD_MAX_CHILDREN], nk = 0, seen = 0;
 	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
 		const struct dnode *n = &d->nodes[c];
@@ -139,7 +140,7 @@ static struct card_list best_run(const struct dom *d, size_t p)
 
 int cards_find(const struct dom *d, struct card_list *best)
 {
-	struct card_list top = { 0, 0, 0, 0 };
+	struct card_list top = { 0, 0, 0, 0, 0 };
 	for (size_t i = 0; i < d->n; i++) {
 		const struct dnode *n = &d->nodes[i];
 		if (is_furniture(n) || n->text_len < CARD_MIN_ITEMS * CARD_MIN_AVERAGE || n->text_len <= top.text)
@@ -154,15 +155,39 @@ int cards_find(const struct dom *d, struct card_list *best)
 	return 1;
 }
 
-void cards_mark(struct dom *d, const struct card_list *l)
+static void mark_run(struct dom *d, size_t p, const struct dnode *kind)
 {
 	size_t seen = 0;
-	for (size_t c = l->first; c < d->nodes[l->parent].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++) {
 		struct dnode *n = &d->nodes[c];
 		/* a card with a text of its own (a listicle item) is prose: its
 		 * links ("Book now") are furniture there as anywhere */
-		if (!is_furniture(n) && same_card_kind(n, &d->nodes[l->first]) &&
-		    n->text_len - n->link_len < CARD_PROSE_TEXT)
+		if (!is_furniture(n) && same_card_kind(n, kind) && n->text_len - n->link_len < CARD_PROSE_TEXT)
 			n->flags |= DN_CARD;
+	}
+	for (size_t a = p; a != UINT32_MAX && !(d->nodes[a].flags & DN_HAS_RUN); a = d->nodes[a].parent)
+		d->nodes[a].flags |= DN_HAS_RUN;
+}
+
+/* The first child of p of the kind of `kind`, or 0. */
+static size_t first_of_kind(const struct dom *d, size_t p, const struct dnode *kind)
+{
+	size_t seen = 0;
+	for (size_t c = p + 1; c < d->nodes[p].end && seen < CARD_MAX_CHILDREN; c = d->nodes[c].end, seen++)
+		if (!is_furniture(&d->nodes[c]) && same_card_kind(&d->nodes[c], kind))
+			return c;
+	return 0;
+}
+
+void cards_mark(struct dom *d, const struct card_list *l)
+{
+	const struct dnode *list = &d->nodes[l->parent], *kind = &d->nodes[l->first];
+	for (size_t p = 0; p < d->n; p++) {
+		const struct dnode *n = &d->nodes[p];
+		if (p != l->parent && (is_furniture(n) || !same_card_kind(n, list)))
+			continue;
+		size_t first = first_of_kind(d, p, kind);
+		if (first && (p == l->parent || (measure_run(d, p, first).items && !in_chrome(d, p))))
+			mark_run(d, p, kind);
 	}
 }

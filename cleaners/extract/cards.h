@@ -18,6 +18,7 @@ struct card_list {
 	size_t first;    /* the first card */
 	uint32_t items;  /* cards with text */
 	uint32_t text;   /* characters in them, link text included */
+	uint32_t links;  /* of which in links */
 };
 
 /* 1 if two class values name the same kind of element: the same first
@@ -30,7 +31,10 @@ int cards_same_kind(const char *a, const char *b);
  * fills *best, or 0 when the page has none. */
 int cards_find(const struct dom *d, struct card_list *best);
 
-/* Sets DN_CARD on the cards of l, so that emission keeps their link text. */
+/* Sets DN_CARD on the cards of l and of the other lists like it (a list
+ * element of the same kind holding a run of cards of the same kind: the
+ * sections of a front page, the groups of an index), and DN_HAS_RUN on
+ * the lists and their ancestors, so that emission keeps their link text. */
 void cards_mark(struct dom *d, const struct card_list *l);
 
 #endif

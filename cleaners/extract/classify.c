@@ -169,6 +169,23 @@ int classify_names_furniture(const char *value)
 				    classify_word_is_comments);
 }
 
+/* Names of text meant for screen readers only: a label the page shows
+ * otherwise ("Regular price" beside the price), never a card's detail. */
+static const char *const screen_reader_words[] = {
+	"sr-only", "visually-hidden", "screen-reader-text", "skip",
+};
+
+int classify_word_is_screen_reader(unsigned word)
+{
+	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
+		return 0;
+	const char *w = boiler_words[word - 1];
+	for (size_t i = 0; i < sizeof screen_reader_words / sizeof *screen_reader_words; i++)
+		if (strcmp(w, screen_reader_words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *classify_word_name(unsigned word)
 {
 	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)

@@ -24,6 +24,9 @@ int classify_names_comments(const char *value);
 int classify_names_furniture(const char *value);
 /* 1 if a boilerplate word number (see classify_element) is a comment word. */
 int classify_word_is_comments(unsigned word);
+/* 1 if a boilerplate word number names text for screen readers only
+ * ("sr-only", "visually-hidden"). */
+int classify_word_is_screen_reader(unsigned word);
 /* The boilerplate word a number stands for ("share*", "related*": '*' marks
  * a prefix), or NULL for 0 and unknown numbers. */
 const char *classify_word_name(unsigned word);

@@ -1,4 +1,5 @@
 #include "emit.h"
+#include "classify.h"
 #include "scrape.h"
 #include "trace.h"
 
@@ -53,7 +54,7 @@ struct emitter {
 	int rc;
 	size_t mute_end;  /* inside a dropped element that holds kept (DN_KEEP) ones: only those speak */
 	int forced;       /* the text being built holds DN_KEEP text */
-	size_t card_end;  /* inside a card (DN_CARD): its links are content */
+	size_t card_end;  /* inside a card (DN_CARD): its links and details are content */
 	size_t cards_end; /* inside a card of a grid (DN_CARDS): its links and named parts are content */
 };
 
@@ -209,14 +210,18 @@ static void walk(struct emitter *e, size_t root)
 		enum flow f = flow_of(t);
 		if ((n->flags & DN_CARD) && n->end > e->card_end)
 			e->card_end = n->end;
-		unsigned keep = i < e->card_end ? e->keep | EMIT_KEEP_LINKS : e->keep;
+		/* in a card, links and names of its details (date, author, caption)
+		 * are content; text for screen readers only repeats a shown label */
+		unsigned keep = e->keep;
+		if (i < e->card_end)
+			keep |= EMIT_KEEP_LINKS | (classify_word_is_screen_reader(n->boiler_word) ? 0 : EMIT_KEEP_BOILER);
 		enum trace_why why = (n->flags & DN_SKIP) ? TRACE_SKIP
 				     : (n->flags & DN_KEEP) ? TRACE_NONE
 				     : f == FLOW_DROP ? TRACE_TAG
 				     : i == root ? TRACE_NONE
 				     : (n->flags & DN_POST_META) ? TRACE_POST_META
 				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS)) &&
+				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS | DN_HAS_RUN)) &&
 					is_link_furniture(n, keep)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;

@@ -449,8 +449,9 @@ static int cards_outweigh(const struct dom *d, const size_t *roots, size_t nroot
  * card list (cards.c) outweighs the chosen roots (half as much text again
  * when a root is one of its cards; cards_outweigh otherwise), the list is
  * content too: it replaces the roots inside it, or joins them in document
- * order; a list inside the roots is kept when it is half of their
- * text. Its cards are marked so that emission keeps their links. Returns
+ * order; a list inside the roots is kept when it is half of their text
+ * and mostly link text (the normal cut would drop it; a thread's posts it
+ * keeps already, and their link-heavy bits are furniture). Its cards are marked so that emission keeps their links. Returns
  * the new count (roots has room for 64). */
 static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
 {
@@ -464,7 +465,7 @@ static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
 		printed += n->text_len - n->link_len;
 		one_card |= is_inside(d, roots[k], cl.parent);
 		if (is_inside(d, cl.parent, roots[k])) {
-			if (cl.text * 2 >= n->text_len)
+			if (cl.text * 2 >= n->text_len && cl.links * 4 >= cl.text)
 				cards_mark(d, &cl);
 			return nroots;
 		}

@@ -24,7 +24,8 @@ enum {
 	DN_CARD = 1 << 11,   /* one card of the page's card list: its links are content (cards.c) */
 	DN_CARDS = 1 << 12,  /* a grid of cards and its cards: their links are content (collection.h) */
 	DN_HAS_CARDS = 1 << 13, /* some descendant is a grid of cards: never link furniture (collection.h) */
-	DN_POST_META = 1 << 14 /* beside a forum post's body: author cell, signature, post bar (forum.c) */
+	DN_POST_META = 1 << 14, /* beside a forum post's body: author cell, signature, post bar (forum.c) */
+	DN_HAS_RUN = 1 << 15    /* holds the page's card run (DN_CARD): never link furniture (cards.c) */
 };
 
 /* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
