@@ -71,7 +71,7 @@ static void process(void *ctx, void *job, struct pool_result *r)
 	scrape_options lib = o->lib;
 	if (o->jsonl)
 		lib.format = SCRAPE_FORMAT_JSON;
-	int rc = cli_render_source(&text, &len, &r->bytes, &lib, in->path, 0);
+	int rc = cli_render_source(&text, &len, &r->bytes, &lib, NULL, in->path, 0);
 	if (rc != SCRAPE_OK) {
 		r->error = rc;
 		r->code = cli_exit_code(rc);

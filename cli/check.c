@@ -71,7 +71,7 @@ static int run_fixture(const struct cli_opts *o, const char *page, struct buf *a
 {
 	char *text = NULL;
 	size_t len = 0;
-	int rc = cli_render_source(&text, &len, NULL, &o->lib, page, 0);
+	int rc = cli_render_source(&text, &len, NULL, &o->lib, NULL, page, 0);
 	if (rc == SCRAPE_OK)
 		buf_put(actual, text, len);
 	else if (rc == SCRAPE_ENOCONTENT)

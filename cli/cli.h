@@ -55,6 +55,7 @@ struct cli_opts {
 	size_t max_pages;  /* --max-pages (0: no cap; --crawl needs one) */
 	long crawl_depth;  /* --max-depth with --crawl: link depth (-1: none given) */
 	int list_only;     /* --list-only: print the URLs found, fetch no page */
+	const char *doc_url; /* --url: where a file's or stdin's page came from */
 	char charset[64];  /* storage for lib.charset */
 	char user_agent[256];
 };
@@ -75,7 +76,7 @@ int cli_exit_code(int scrape_error);
 /* Loads SOURCE and renders it (or, with repair_mode, repairs its text):
  * *out is the output (caller frees), *doc_bytes (optional) the document size.
  * Returns a scrape_error; scrape_error_last() says why. */
-int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib,
+int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib, const char *url,
 		      const char *source, int repair_mode);
 /* Runs one source (extract or repair by o->mode), output to `out`, errors
  * reported on stderr; returns an exit code. */

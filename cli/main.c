@@ -65,6 +65,11 @@ int main(int argc, char **argv)
 		fputs("scrape: --explain takes one page (a file, a URL or -), without -o, --jsonl, "
 		      "--warc, -i, --check or --repair\n", stderr);
 		status = EXIT_USAGE;
+	} else if (o.doc_url && (o.mode != MODE_EXTRACT || o.warc || o.outdir || o.jsonl || o.url_list ||
+				 o.find || nsources != 1)) {
+		fputs("scrape: --url names where one saved page came from: one file or -, "
+		      "without -o, --jsonl, --warc, -i, --check or --repair\n", stderr);
+		status = EXIT_USAGE;
 	} else if (o.explain) {
 		status = rules_cli_explain(&o, sources[0], stdout);
 	} else if (o.mode == MODE_CHECK) {

@@ -32,6 +32,8 @@ void cli_usage(FILE *f)
 	      "\n"
 	      "Input:\n"
 	      "  --charset LABEL     the document's charset, as an HTTP header would give it\n"
+	      "  --url URL           where a file's page came from (as a WARC record says):\n"
+	      "                      its type, rules and \"url\" when it names no canonical URL\n"
 	      "  --max-bytes N       refuse documents larger than N bytes (default 33554432)\n"
 	      "  --max-depth N       cut the tree below depth N (default 512)\n"
 	      "  --max-nodes N       keep the markup of N nodes at most, text after it\n"
@@ -210,6 +212,10 @@ int cli_parse(struct cli_opts *o, int argc, char **argv, int *pos, const char *w
 			}
 			strcpy(o->charset, v);
 			o->lib.charset = o->charset;
+		} else if (strcmp(a, "--url") == 0) {
+			if (!need_value(argc, argv, i, where))
+				return EXIT_USAGE;
+			o->doc_url = argv[++i];
 		} else if (strcmp(a, "--user-agent") == 0) {
 			if (!need_value(argc, argv, i, where))
 				return EXIT_USAGE;

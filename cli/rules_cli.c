@@ -110,7 +110,7 @@ int rules_cli_explain(const struct cli_opts *o, const char *source, FILE *out)
 	int rc = scrape_document_load(&doc, source, &o->lib);
 	if (rc == SCRAPE_OK) {
 		rc = scrape_html_explain(&res, &x, scrape_document_data(doc), scrape_document_len(doc),
-					 scrape_document_content_type(doc), scrape_document_url(doc), &o->lib);
+					 scrape_document_content_type(doc), o->doc_url ? o->doc_url : scrape_document_url(doc), &o->lib);
 		if (x && scrape_explain_set_source(x, source) != SCRAPE_OK && rc == SCRAPE_OK)
 			rc = SCRAPE_ENOMEM;
 		if (rc == SCRAPE_OK && scrape_result_notes(res))

@@ -24,7 +24,7 @@ static int report(const struct cli_opts *o, const char *source, int rc)
 	return cli_exit_code(rc);
 }
 
-int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib,
+int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scrape_options *lib, const char *url,
 		      const char *source, int repair_mode)
 {
 	scrape_document *doc = NULL;
@@ -38,7 +38,7 @@ int cli_render_source(char **out, size_t *out_len, size_t *doc_bytes, const scra
 		rc = scrape_repair(out, out_len, scrape_document_data(doc), scrape_document_len(doc));
 	} else if (rc == SCRAPE_OK) {
 		rc = scrape_html(&res, scrape_document_data(doc), scrape_document_len(doc),
-				 scrape_document_content_type(doc), scrape_document_url(doc), lib);
+				 scrape_document_content_type(doc), url ? url : scrape_document_url(doc), lib);
 		/* a limit hit on the way: the result is partial, say why */
 		if (rc == SCRAPE_OK && scrape_result_notes(res))
 			fprintf(stderr, "scrape: %s: %s\n", source, scrape_result_notes(res));
@@ -54,7 +54,7 @@ int cli_run_one(const struct cli_opts *o, const char *source, FILE *out)
 {
 	char *text = NULL;
 	size_t len = 0;
-	int rc = cli_render_source(&text, &len, NULL, &o->lib, source, o->mode == MODE_REPAIR);
+	int rc = cli_render_source(&text, &len, NULL, &o->lib, o->doc_url, source, o->mode == MODE_REPAIR);
 	int code = EXIT_OK_;
 	/* output cut at --max-output: print what there is, then the error */
 	if (rc == SCRAPE_ELIMIT && text && fwrite(text, 1, len, out) != len)

@@ -349,8 +349,10 @@ static int run(scrape_result **out, struct scrape_explain *x, const char *html, 
 		dom_free(&d);
 		goto fail_early;
 	}
-	/* the URL the page came from, else the one it names as canonical */
-	enum page_type type = page_type_detect(&d, url ? url : m.url);
+	/* the URL the page names as canonical, else the one it came from: the
+	 * page's own word first, so that a saved file and the same page in a
+	 * WARC record (whose URL the file lacks) get one type and one text */
+	enum page_type type = page_type_detect(&d, m.url ? m.url : url);
 	r->page_type = page_type_name(type);
 	last_page_type = r->page_type;
 	if ((rc = apply_rules(&d, opts, url, &m, host, sizeof host, x ? &outcome : NULL)) != SCRAPE_OK ||

@@ -318,8 +318,12 @@ class Checker:
         self.bulk_dir("markdown -o", ref_md, sub, "sub-md", ".md")
         self.bulk_dir("json -o", ref_json, sub, "sub-json", ".json")
         meta = self.jsonl(ref, {k: v for k, v in ref_json.items() if v[0] == 0})
-        self.warc("warc", "warc.jsonl", keys, ref, meta=meta)
-        self.warc("warc markdown", "sub-warc-md.jsonl", sub, ref_md,
+        # a WARC record carries its URL: its reference is the page run alone
+        # with --url (the same text wherever the page names its canonical URL)
+        ref_url = self.single("single-url", keys)
+        ref_md_url = self.single("single-md-url", sub)
+        self.warc("warc", "warc.jsonl", keys, ref_url, meta=meta)
+        self.warc("warc markdown", "sub-warc-md.jsonl", sub, ref_md_url,
                   strip_title=objs)
         good = sum(1 for k in keys if ref[k][0] == 0)
         fails = {}

@@ -126,5 +126,12 @@ for f in "$tmp"/intr/p*.txt; do cmp -s "$f" "$src/fixtures/list-and-table.txt" |
 check "resumed: every output whole" [ "$bad_all" -eq 0 ]
 find "$tmp/intr" -name '*.tmp.*' -delete # left by the kill: harmless, never read as output
 
+# --url: where one saved page came from, as a WARC record would say
+"$bin" --format json --url https://shop.example/collections/lamps "$src/fixtures/card-collection.html" >"$tmp/url.json"
+check "--url is the page's url without a canonical one" grep -q '"url":"https://shop.example/collections/lamps"' "$tmp/url.json"
+"$bin" -q --url https://shop.example/ -o "$tmp/url-out" "$src/fixtures/card-collection.html" 2>"$tmp/url.err"
+check "--url with -o is a usage error" [ $? -eq 2 ]
+check "--url with -o says why" grep -q -- "--url names where one saved page came from" "$tmp/url.err"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,7 +4,8 @@
 # alone (one process per page), must give the same bytes in
 #   -o DIR with -j1, with -jN, with the inputs in another (fixed) order,
 #   --jsonl (its "text"), and --warc over a WARC file of the same pages (its
-#   "text"; the HTTP header carries no charset, as a file has none)
+#   "text"; the HTTP header carries no charset, as a file has none; the
+#   record's URL is given to the page run alone with --url)
 # and fail the same way (same status and message) where they fail. On a
 # subset, text with the title, markdown and json run alone equal -o's files,
 # the --jsonl line equals the page's --format json object byte for byte, and
@@ -48,6 +49,16 @@ alone() { # NAME LIST OPTIONS...
 	EQ_BIN=$bin EQ_DIR=$d EQ_PAGES=$tmp/pages EQ_OPTS="$*" xargs -a "$list" -d '\n' -P "$jobs" -n 1 sh -c \
 		'"$EQ_BIN" $EQ_OPTS "$EQ_PAGES/$1.html.gz" >"$EQ_DIR/$1.out" 2>"$EQ_DIR/$1.err"; echo $? >"$EQ_DIR/$1.rc"' sh
 }
+# the same with --url naming the page's address in the WARC file (a record
+# carries its URL, a saved file does not: the reference for --warc)
+alone_url() { # NAME LIST OPTIONS...
+	local d=$tmp/$1 list=$tmp/$2
+	shift 2
+	mkdir -p "$d/a" "$d/w"
+	# shellcheck disable=SC2016 # expanded by sh -c
+	EQ_BIN=$bin EQ_DIR=$d EQ_PAGES=$tmp/pages EQ_OPTS="$*" xargs -a "$list" -d '\n' -P "$jobs" -n 1 sh -c \
+		'"$EQ_BIN" $EQ_OPTS --url "http://bench.test/$1.html" "$EQ_PAGES/$1.html.gz" >"$EQ_DIR/$1.out" 2>"$EQ_DIR/$1.err"; echo $? >"$EQ_DIR/$1.rc"' sh
+}
 run() { # OUT RC_FILE COMMAND...: standard output to OUT, exit status to RC_FILE
 	local out=$1 rcf=$2
 	shift 2
@@ -64,6 +75,7 @@ stage j1 run /dev/null "$tmp/j1.rc" "$bin" -q -j1 --no-title -o "$tmp/j1" "$tmp/
 stage j"$jobs" run /dev/null "$tmp/jN.rc" "$bin" -q -j"$jobs" --no-title -o "$tmp/jN" "$tmp/pages"
 stage shuffled run /dev/null "$tmp/shuf.rc" "$bin" -q -j1 --no-title -o "$tmp/shuf" "${shuffled[@]}"
 stage jsonl run "$tmp/all.jsonl" "$tmp/jsonl.rc" "$bin" -q -j"$jobs" --jsonl "$tmp/pages"
+stage alone-url alone_url single-url keys --no-title
 stage warc run "$tmp/warc.jsonl" "$tmp/warc.jsonl.rc" "$bin" -q -j"$jobs" --warc "$tmp/all.warc.gz"
 
 # formats, on the subset: text with the title, markdown, json
@@ -71,6 +83,7 @@ formats_alone() {
 	alone single-t subkeys
 	alone single-md subkeys --format markdown
 	alone single-json subkeys --format json
+	alone_url single-md-url subkeys --format markdown
 }
 formats_bulk() {
 	run /dev/null "$tmp/sub-t.rc" "$bin" -q -j"$jobs" -o "$tmp/sub-t" "$tmp/sub"
