@@ -72,7 +72,9 @@ static int names_match(const char *value, const char *const *list, size_t count,
 		while (*s && !isspace((unsigned char)*s))
 			s++;
 		size_t tl = (size_t)(s - tok);
-		if (!tl)
+		/* "js-tooltip": a hook for the page's script, not a name of what
+		 * the element is */
+		if (!tl || (tl > 3 && tok[0] == 'j' && tok[1] == 's' && (tok[2] == '-' || tok[2] == '_')))
 			continue;
 		int k = word_in(tok, tl, list, count);
 		if (k && !(ignore && ignore((unsigned)k)))

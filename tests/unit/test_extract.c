@@ -377,6 +377,20 @@ static void repeats_far_apart_stay(void **state)
 	free(t);
 }
 
+/* "js-tooltip-row" is a hook for the page's script, not a name of what the
+ * element is: its text is judged like any other; a real "tooltip" is not. */
+static void script_hook_classes_name_nothing(void **state)
+{
+	(void)state;
+	char *t = body("<main>" PARA("One.") PARA("Two.") PARA("Three.")
+		       "<div class='js-tooltip-row'>" PARA("Hooked.") "</div>"
+		       "<div class='tooltip'>" PARA("Tip.") "</div></main>", NULL);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "Hooked."));
+	assert_null(strstr(t, "Tip."));
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +418,7 @@ int main(void)
 		cmocka_unit_test(adjacent_copy_is_dropped),
 		cmocka_unit_test(second_copy_of_the_article_is_dropped),
 		cmocka_unit_test(repeats_far_apart_stay),
+		cmocka_unit_test(script_hook_classes_name_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
