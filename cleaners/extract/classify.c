@@ -291,3 +291,11 @@ unsigned classify_element(const GumboNode *n, unsigned *word)
 	}
 	return 0;
 }
+
+int classify_is_dialog(const GumboNode *n)
+{
+	const char *role = dom_attr(n, "role");
+	const char *modal = dom_attr(n, "aria-modal");
+	return (role && (strcasecmp(role, "dialog") == 0 || strcasecmp(role, "alertdialog") == 0)) ||
+	       (modal && strcasecmp(modal, "true") == 0);
+}

@@ -38,5 +38,8 @@ int classify_names_product_aside(const char *value);
 int classify_is_panel(const GumboNode *n);
 /* 1 if a class/id value names article content ("article-body", "entry-content"). */
 int classify_names_content(const char *value);
+/* 1 for a dialog (role dialog or alertdialog, aria-modal): a layer over the
+ * page, never the page, however much text it holds. */
+int classify_is_dialog(const GumboNode *n);
 
 #endif

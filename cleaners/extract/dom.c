@@ -113,7 +113,7 @@ static void settle_boilerplate(struct dnode *nodes, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct dnode *c = &nodes[i];
 		uint32_t len = c->text_len - c->link_len;
-		if ((c->flags & DN_BOILER) && len * 2 > total &&
+		if ((c->flags & DN_BOILER) && len * 2 > total && !classify_is_dialog(c->g) &&
 		    !classify_names_comments(dom_attr(c->g, "id")) &&
 		    !classify_names_comments(dom_attr(c->g, "class")))
 			c->flags &= ~(uint32_t)DN_BOILER;
