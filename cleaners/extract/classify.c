@@ -154,15 +154,22 @@ int classify_names_boilerplate(const char *value)
 	return value && names_match(value, boiler_words, sizeof boiler_words / sizeof *boiler_words, 1, NULL);
 }
 
-int classify_word_is_comments(unsigned word)
+/* 1 when boilerplate word number `word` (names_match's 1-based index) is
+ * one of list. */
+static int word_is_one_of(unsigned word, const char *const *list, size_t count)
 {
 	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
 		return 0;
 	const char *w = boiler_words[word - 1];
-	for (size_t i = 0; i < sizeof comment_words / sizeof *comment_words; i++)
-		if (strcmp(w, comment_words[i]) == 0)
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
+}
+
+int classify_word_is_comments(unsigned word)
+{
+	return word_is_one_of(word, comment_words, sizeof comment_words / sizeof *comment_words);
 }
 
 int classify_names_furniture(const char *value)
@@ -179,13 +186,7 @@ static const char *const screen_reader_words[] = {
 
 int classify_word_is_screen_reader(unsigned word)
 {
-	if (word == 0 || word > sizeof boiler_words / sizeof *boiler_words)
-		return 0;
-	const char *w = boiler_words[word - 1];
-	for (size_t i = 0; i < sizeof screen_reader_words / sizeof *screen_reader_words; i++)
-		if (strcmp(w, screen_reader_words[i]) == 0)
-			return 1;
-	return 0;
+	return word_is_one_of(word, screen_reader_words, sizeof screen_reader_words / sizeof *screen_reader_words);
 }
 
 const char *classify_word_name(unsigned word)

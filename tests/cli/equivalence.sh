@@ -46,18 +46,13 @@ alone() { # NAME LIST OPTIONS...
 	shift 2
 	mkdir -p "$d/a" "$d/w"
 	# shellcheck disable=SC2016 # expanded by sh -c
-	EQ_BIN=$bin EQ_DIR=$d EQ_PAGES=$tmp/pages EQ_OPTS="$*" xargs -a "$list" -d '\n' -P "$jobs" -n 1 sh -c \
-		'"$EQ_BIN" $EQ_OPTS "$EQ_PAGES/$1.html.gz" >"$EQ_DIR/$1.out" 2>"$EQ_DIR/$1.err"; echo $? >"$EQ_DIR/$1.rc"' sh
+	EQ_BIN=$bin EQ_DIR=$d EQ_PAGES=$tmp/pages EQ_OPTS="$*" EQ_URL=${EQ_URL:-} xargs -a "$list" -d '\n' -P "$jobs" -n 1 sh -c \
+		'"$EQ_BIN" $EQ_OPTS ${EQ_URL:+--url "http://bench.test/$1.html"} "$EQ_PAGES/$1.html.gz" >"$EQ_DIR/$1.out" 2>"$EQ_DIR/$1.err"; echo $? >"$EQ_DIR/$1.rc"' sh
 }
 # the same with --url naming the page's address in the WARC file (a record
 # carries its URL, a saved file does not: the reference for --warc)
 alone_url() { # NAME LIST OPTIONS...
-	local d=$tmp/$1 list=$tmp/$2
-	shift 2
-	mkdir -p "$d/a" "$d/w"
-	# shellcheck disable=SC2016 # expanded by sh -c
-	EQ_BIN=$bin EQ_DIR=$d EQ_PAGES=$tmp/pages EQ_OPTS="$*" xargs -a "$list" -d '\n' -P "$jobs" -n 1 sh -c \
-		'"$EQ_BIN" $EQ_OPTS --url "http://bench.test/$1.html" "$EQ_PAGES/$1.html.gz" >"$EQ_DIR/$1.out" 2>"$EQ_DIR/$1.err"; echo $? >"$EQ_DIR/$1.rc"' sh
+	EQ_URL=1 alone "$@"
 }
 run() { # OUT RC_FILE COMMAND...: standard output to OUT, exit status to RC_FILE
 	local out=$1 rcf=$2
