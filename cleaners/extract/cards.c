@@ -165,8 +165,8 @@ static void mark_run(struct dom *d, size_t p, const struct dnode *kind)
 		if (!is_furniture(n) && same_card_kind(n, kind) && n->text_len - n->link_len < CARD_PROSE_TEXT)
 			n->flags |= DN_CARD;
 	}
-	for (size_t a = p; a != UINT32_MAX && !(d->nodes[a].flags & DN_HAS_RUN); a = d->nodes[a].parent)
-		d->nodes[a].flags |= DN_HAS_RUN;
+	for (size_t a = p; a != UINT32_MAX && !(d->nodes[a].flags & DN_HAS_CARDS); a = d->nodes[a].parent)
+		d->nodes[a].flags |= DN_HAS_CARDS;
 }
 
 /* The first child of p of the kind of `kind`, or 0. */

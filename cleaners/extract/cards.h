@@ -33,7 +33,7 @@ int cards_find(const struct dom *d, struct card_list *best);
 
 /* Sets DN_CARD on the cards of l and of the other lists like it (a list
  * element of the same kind holding a run of cards of the same kind: the
- * sections of a front page, the groups of an index), and DN_HAS_RUN on
+ * sections of a front page, the groups of an index), and DN_HAS_CARDS on
  * the lists and their ancestors, so that emission keeps their link text. */
 void cards_mark(struct dom *d, const struct card_list *l);
 

@@ -221,7 +221,7 @@ static void walk(struct emitter *e, size_t root)
 				     : i == root ? TRACE_NONE
 				     : (n->flags & DN_POST_META) ? TRACE_POST_META
 				     : ((n->flags & DN_BOILER) && !(keep & EMIT_KEEP_BOILER) && i >= e->cards_end) ? TRACE_BOILER
-				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS | DN_HAS_RUN)) &&
+				     : (!(keep & EMIT_KEEP_LINKS) && i >= e->cards_end && !(n->flags & (DN_CARDS | DN_HAS_CARDS)) &&
 					is_link_furniture(n, keep)) ? TRACE_LINKS
 				     : TRACE_NONE;
 		int drop = why != TRACE_NONE;

@@ -450,9 +450,10 @@ static int cards_outweigh(const struct dom *d, const size_t *roots, size_t nroot
  * when a root is one of its cards; cards_outweigh otherwise), the list is
  * content too: it replaces the roots inside it, or joins them in document
  * order; a list inside the roots is kept when it is half of their text
- * and mostly link text (the normal cut would drop it; a thread's posts it
- * keeps already, and their link-heavy bits are furniture). Its cards are marked so that emission keeps their links. Returns
- * the new count (roots has room for 64). */
+ * and a quarter of it link text (the normal cut would drop it; a thread's
+ * posts it keeps already, and their link-heavy bits are furniture). Its
+ * cards are marked so that emission keeps their links. Returns the new
+ * count (roots has room for 64). */
 static size_t add_card_list(struct dom *d, size_t *roots, size_t nroots)
 {
 	struct card_list cl;
@@ -510,18 +511,18 @@ static int emit_with_fallback(struct block_list *out, const struct dom *d, const
 #define GRID_MAX_PROSE 1500
 
 /* Emits the chosen roots (room for 64), with the page's grid of cards
- * (collection.h) when it has one and the roots hold little prose. */
+ * (collection.h) when it has one and the roots hold little prose. *r is the
+ * page's region text when computed already, else NULL: then it is computed
+ * here if needed (the caller frees it). */
 static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, size_t n,
-		       const struct card_grid *grid, const char *title, unsigned keep)
+		       const struct card_grid *grid, const char *title, unsigned keep, struct region **r)
 {
 	if (grid->node != SIZE_MAX) {
-		struct region *r = region_text(d);
-		if (!r)
+		if (!*r && !(*r = region_text(d)))
 			return SCRAPE_ENOMEM;
 		uint64_t prose = 0;
 		for (size_t k = 0; k < n; k++)
-			prose += r[roots[k]].prose;
-		free(r);
+			prose += (*r)[roots[k]].prose;
 		if (prose < GRID_MAX_PROSE) {
 			collection_mark_grid(d, grid);
 			n = collection_add_grid(d, grid, roots, n, 64);
@@ -530,10 +531,11 @@ static int emit_chosen(struct block_list *out, struct dom *d, size_t *roots, siz
 	return emit_with_fallback(out, d, roots, n, title, keep);
 }
 
-int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
+/* extract_content's choice; *r gets the region text if it is computed
+ * (extract_content frees it). */
+static int choose_and_emit(struct block_list *out, struct dom *d, enum page_type type, const char *title,
+			   struct region **r)
 {
-	if (d->n == 0)
-		return SCRAPE_OK;
 	if (type == PAGE_PRODUCT) {
 		product_reveal_panels(d);
 		product_mark_asides(d);
@@ -558,7 +560,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 
 	if (top == SIZE_MAX) {
 		roots[nroots++] = marked == SIZE_MAX ? 0 : marked;
-		return emit_chosen(out, d, roots, nroots, &grid, title, 0);
+		return emit_chosen(out, d, roots, nroots, &grid, title, 0, r);
 	}
 	/* a marked body that contains the best node and much more content text
 	 * than it: the body is split across several children; take it whole */
@@ -575,11 +577,9 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	if (top != marked) {
 		if (type != PAGE_ARTICLE)
 			card_links_measure(d);
-		struct region *r = region_text(d);
-		if (!r)
+		if (!(*r = region_text(d)))
 			return SCRAPE_ENOMEM;
-		size_t region = widen_to_region(d, top, r, type);
-		free(r);
+		size_t region = widen_to_region(d, top, *r, type);
 		if (region != top)
 			keep = EMIT_KEEP_CARDS;
 		top = region;
@@ -600,7 +600,7 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	const struct dnode *t = &d->nodes[top];
 	if (t->parent == UINT32_MAX || top == marked) {
 		roots[nroots++] = top;
-		return emit_chosen(out, d, roots, nroots, &grid, title, keep);
+		return emit_chosen(out, d, roots, nroots, &grid, title, keep, r);
 	}
 	float threshold = fmaxf(10.f, t->score * 0.2f);
 	size_t parent = t->parent;
@@ -629,5 +629,15 @@ int extract_content(struct block_list *out, struct dom *d, enum page_type type, 
 	}
 	nroots = add_same_class_parts(d, top, roots, nroots, 64);
 	nroots = add_card_list(d, roots, nroots);
-	return emit_chosen(out, d, roots, nroots, &grid, title, keep);
+	return emit_chosen(out, d, roots, nroots, &grid, title, keep, r);
+}
+
+int extract_content(struct block_list *out, struct dom *d, enum page_type type, const char *title)
+{
+	if (d->n == 0)
+		return SCRAPE_OK;
+	struct region *r = NULL;
+	int rc = choose_and_emit(out, d, type, title, &r);
+	free(r);
+	return rc;
 }

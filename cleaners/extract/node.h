@@ -17,15 +17,14 @@ enum {
 	DN_CUT = 1 << 4,     /* children beyond the depth limit were cut */
 	DN_UNDER_BOILER = 1 << 5, /* some ancestor is DN_BOILER */
 	DN_LISTING = 1 << 6, /* a list of teasers (set by extraction) */
-	DN_HIDDEN = 1 << 7,  /* with DN_SKIP: hidden only by <noscript>, <aside> or the hidden attribute */
+	DN_HIDDEN = 1 << 7,  /* with DN_SKIP: hidden only by <noscript>, <aside>, the hidden attribute or a style */
 	DN_KEEP = 1 << 8,    /* a "keep" rule holds it: never dropped (rules.c) */
 	DN_HAS_KEEP = 1 << 9, /* some descendant is DN_KEEP (rules.c) */
 	DN_IN_ASIDE = 1 << 10, /* inside an <aside> */
 	DN_CARD = 1 << 11,   /* one card of the page's card list: its links are content (cards.c) */
 	DN_CARDS = 1 << 12,  /* a grid of cards and its cards: their links are content (collection.h) */
-	DN_HAS_CARDS = 1 << 13, /* some descendant is a grid of cards: never link furniture (collection.h) */
-	DN_POST_META = 1 << 14, /* beside a forum post's body: author cell, signature, post bar (forum.c) */
-	DN_HAS_RUN = 1 << 15    /* holds the page's card run (DN_CARD): never link furniture (cards.c) */
+	DN_HAS_CARDS = 1 << 13, /* holds a grid (collection.h) or run (cards.c) of cards: never link furniture */
+	DN_POST_META = 1 << 14 /* beside a forum post's body: author cell, signature, post bar (forum.c) */
 };
 
 /* An element: Gumbo gives <template> a node type of its own, GUMBO_NODE_TEMPLATE,
