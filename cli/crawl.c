@@ -864,6 +864,21 @@ static int crawl_start(struct crawl *c, const char *start, const char *frontier_
 	return status;
 }
 
+/* Frees what a crawl run holds once its files are closed: the transfers,
+ * the slots, the URL sets, the two path names and the two URL lists. */
+static void crawl_release(struct crawl *c, char *results_path, char *frontier_path, struct url_list *urls,
+			  struct url_list *done)
+{
+	fetch_multi_free(c->fm);
+	free(results_path);
+	free(frontier_path);
+	free(c->slots);
+	url_set_free(&c->seen);
+	url_set_free(&c->files);
+	list_free(urls);
+	list_free(done);
+}
+
 int crawl_run(const struct cli_opts *o_in, char **sources, int nsources)
 {
 	struct cli_opts ob = *o_in;
@@ -1012,18 +1027,11 @@ int crawl_run(const struct cli_opts *o_in, char **sources, int nsources)
 	}
 	if (status != EXIT_OK_) {
 		page_pool_finish(c.pool, drain, &c);
-		fetch_multi_free(c.fm);
 		if (c.results)
 			fclose(c.results);
 		if (c.frontier)
 			fclose(c.frontier);
-		free(results_path);
-		free(frontier_path);
-		free(c.slots);
-		url_set_free(&c.seen);
-		url_set_free(&c.files);
-		list_free(&urls);
-		list_free(&done);
+		crawl_release(&c, results_path, frontier_path, &urls, &done);
 		return status;
 	}
 
@@ -1086,14 +1094,7 @@ int crawl_run(const struct cli_opts *o_in, char **sources, int nsources)
 		c.status = EXIT_INTERNAL;
 	if (c.frontier && fclose(c.frontier) != 0 && c.status == EXIT_OK_)
 		c.status = EXIT_INTERNAL;
-	fetch_multi_free(c.fm);
-	free(results_path);
-	free(frontier_path);
-	free(c.slots);
-	url_set_free(&c.seen);
-	url_set_free(&c.files);
-	list_free(&urls);
-	list_free(&done);
+	crawl_release(&c, results_path, frontier_path, &urls, &done);
 	if (interrupted)
 		return 130;
 	return c.status;

@@ -76,32 +76,54 @@ static int on_end(void *ctx, int depth, const char *name, const char *text, size
 	return SCRAPE_OK;
 }
 
+/* The next line of [*p, end): its start after leading blanks, its end in
+ * *line_end; *p moves past it. */
+static const char *next_line(const char **p, const char *end, const char **line_end)
+{
+	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+	const char *e = nl ? nl : end;
+	const char *s = *p;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	*p = nl ? nl + 1 : end;
+	*line_end = e;
+	return s;
+}
+
+/* Adds the URL s[0..n), resolved against base (may be NULL) and normalized,
+ * to l. Returns SCRAPE_OK (*added 1 when it was a URL, listed before or
+ * not; 0 when it was not a URL) or SCRAPE_ENOMEM. */
+static int add_url(struct discover_list *l, const char *s, size_t n, const char *base, int *added)
+{
+	char *u = NULL;
+	*added = 0;
+	int rc = discover_normalize(&u, s, n, base);
+	if (rc == SCRAPE_ENOMEM)
+		return rc;
+	if (rc != SCRAPE_OK)
+		return SCRAPE_OK;
+	rc = discover_list_add(l, u, strlen(u), DISCOVER_NO_DATE);
+	free(u);
+	if (rc == SCRAPE_ENOMEM)
+		return rc;
+	*added = 1; /* a URL, new or already listed */
+	return SCRAPE_OK;
+}
+
 /* A plain-text sitemap: one URL a line. */
 static int parse_text(struct discover_list *pages, const char *data, size_t len, const char *url)
 {
 	size_t found = 0;
 	const char *p = data, *end = data + len;
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		const char *s = p;
-		while (s < e && (*s == ' ' || *s == '\t'))
-			s++;
+		const char *e;
+		const char *s = next_line(&p, end, &e);
 		size_t n = (size_t)(e - s);
-		if (n >= 7 && (strncasecmp(s, "http://", 7) == 0 || (n >= 8 && strncasecmp(s, "https://", 8) == 0))) {
-			char *u = NULL;
-			int rc = discover_normalize(&u, s, n, NULL);
-			if (rc == SCRAPE_ENOMEM)
-				return scrape_error_set(rc, "%s: out of memory", url);
-			if (rc == SCRAPE_OK) {
-				rc = discover_list_add(pages, u, strlen(u), DISCOVER_NO_DATE);
-				free(u);
-				if (rc == SCRAPE_ENOMEM)
-					return scrape_error_set(rc, "%s: out of memory", url);
-				found++;
-			}
-		}
-		p = nl ? nl + 1 : end;
+		int added = 0;
+		if (n >= 7 && (strncasecmp(s, "http://", 7) == 0 || (n >= 8 && strncasecmp(s, "https://", 8) == 0)) &&
+		    add_url(pages, s, n, NULL, &added) == SCRAPE_ENOMEM)
+			return scrape_error_set(SCRAPE_ENOMEM, "%s: out of memory", url);
+		found += (size_t)added;
 	}
 	if (!found)
 		return scrape_error_set(SCRAPE_ENOCONTENT, "%s: not a sitemap (neither XML nor lines of URLs)", url);
@@ -154,31 +176,20 @@ int sitemap_from_robots(struct discover_list *sitemaps, const char *text, size_t
 {
 	const char *p = text, *end = text + len;
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		const char *s = p;
-		while (s < e && (*s == ' ' || *s == '\t'))
-			s++;
-		if (e - s > 8 && strncasecmp(s, "sitemap", 7) == 0) {
-			const char *v = s + 7;
-			while (v < e && (*v == ' ' || *v == '\t'))
-				v++;
-			if (v < e && *v == ':') {
-				v++;
-				const char *ve = memchr(v, '#', (size_t)(e - v));
-				char *u = NULL;
-				int rc = discover_normalize(&u, v, (size_t)((ve ? ve : e) - v), robots_url);
-				if (rc == SCRAPE_ENOMEM)
-					return rc;
-				if (rc == SCRAPE_OK) {
-					rc = discover_list_add(sitemaps, u, strlen(u), DISCOVER_NO_DATE);
-					free(u);
-					if (rc == SCRAPE_ENOMEM)
-						return rc;
-				}
-			}
-		}
-		p = nl ? nl + 1 : end;
+		const char *e;
+		const char *s = next_line(&p, end, &e);
+		if (e - s <= 8 || strncasecmp(s, "sitemap", 7) != 0)
+			continue;
+		const char *v = s + 7;
+		while (v < e && (*v == ' ' || *v == '\t'))
+			v++;
+		if (v == e || *v != ':')
+			continue;
+		v++;
+		const char *ve = memchr(v, '#', (size_t)(e - v));
+		int added;
+		if (add_url(sitemaps, v, (size_t)((ve ? ve : e) - v), robots_url, &added) == SCRAPE_ENOMEM)
+			return SCRAPE_ENOMEM;
 	}
 	return SCRAPE_OK;
 }

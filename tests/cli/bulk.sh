@@ -4,14 +4,7 @@
 # usage: bulk.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0 pass=0
-check() { # NAME CONDITION...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/lib.sh"
 
 in=$tmp/in
 mkdir -p "$in/a/b" "$in/c"

@@ -5,16 +5,7 @@
 # usage: check_diff.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0 pass=0
-check() { # NAME CONDITION...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
-}
-has() { grep -qF -- "$2" "$1"; }
-hasnt() { ! grep -qF -- "$2" "$1"; }
+. "$(dirname "$0")/lib.sh"
 
 cp "$src/fixtures/news-article.html" "$src/fixtures/news-article.txt" "$tmp/"
 # two words changed in the first paragraph; a line that the page does not have

@@ -6,16 +6,8 @@
 # usage: explain.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 export XDG_CONFIG_HOME=$tmp/config
-fail=0 pass=0
-check() { # NAME CONDITION...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
-}
-has() { grep -qF -- "$2" "$1"; }
 
 page=$src/fixtures/news-article.html
 "$bin" --explain "$tmp/r.html" "$page" >"$tmp/out" 2>"$tmp/err"

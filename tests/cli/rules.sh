@@ -8,16 +8,7 @@
 set -u
 bin=$1 src=$2
 fx=$src/fixtures/site-rules
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0 pass=0
-check() { # NAME CONDITION...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
-}
-has() { grep -qF -- "$2" "$1"; }
-hasnt() { ! grep -qF -- "$2" "$1"; }
+. "$(dirname "$0")/lib.sh"
 # no user rules file from the machine running the tests
 export XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
 mkdir -p "$HOME"
