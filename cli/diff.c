@@ -4,6 +4,7 @@
  * marked inside it as git diff --word-diff does: [-removed-]{+added+}, or in
  * red and green without brackets on a terminal (NO_COLOR turns colour off). */
 #include "cli.h"
+#include "edit_script.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,18 @@ static size_t split_lines(const char *t, size_t n, struct line **out)
 static int same(const struct line *a, const struct line *b)
 {
 	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* The lines of two texts from line `head` on. */
+struct line_pair {
+	const struct line *a, *b;
+	size_t head;
+};
+
+static int same_line_at(const void *ctx, size_t i, size_t j)
+{
+	const struct line_pair *p = ctx;
+	return same(&p->a[p->head + i], &p->b[p->head + j]);
 }
 
 static void put_line(FILE *f, char mark, const struct line *l)
@@ -109,60 +122,53 @@ static void put_run(FILE *f, int op, const struct word *w, size_t n, int colour,
 		fputs(colour ? "\033[m" : (op == 1 ? "-]" : "+}"), f);
 }
 
+struct word_pair {
+	const struct word *a, *b;
+};
+
+static int same_word_at(const void *ctx, size_t i, size_t j)
+{
+	const struct word_pair *p = ctx;
+	return same_word(&p->a[i], &p->b[j]);
+}
+
 /* Prints a as changed into b, word by word, when they share at least half
  * of the longer one's words; returns 0 (nothing printed) otherwise. */
 static int put_word_diff(FILE *f, const struct line *a, const struct line *b, int colour)
 {
 	struct word *wa, *wb;
 	size_t na = split_words(a, &wa), nb = split_words(b, &wb);
-	unsigned *dp = NULL;
 	unsigned char *ops = NULL;
+	size_t nops = 0, common = 0;
 	int shown = 0;
-	if (!wa || !wb || na == 0 || nb == 0 || na * nb > 1000000)
+	struct word_pair pair = { wa, wb };
+	if (!wa || !wb || na == 0 || nb == 0 ||
+	    edit_script(&ops, &nops, &common, na, nb, same_word_at, &pair, 1000000) != SCRAPE_OK)
 		goto out;
-	dp = calloc((na + 1) * (nb + 1), sizeof *dp);
-	ops = malloc(na + nb);
-	if (!dp || !ops)
-		goto out;
-	for (size_t i = na; i-- > 0;)
-		for (size_t j = nb; j-- > 0;)
-			dp[i * (nb + 1) + j] = same_word(&wa[i], &wb[j]) ? dp[(i + 1) * (nb + 1) + j + 1] + 1
-				: dp[(i + 1) * (nb + 1) + j] > dp[i * (nb + 1) + j + 1] ? dp[(i + 1) * (nb + 1) + j]
-				: dp[i * (nb + 1) + j + 1];
 	size_t longer = na > nb ? na : nb;
-	if (dp[0] * 2 < longer)
+	if (common * 2 < longer)
 		goto out;
-	/* the edit script, one op a word, then printed run by run */
-	size_t nops = 0, i = 0, j = 0;
-	while (i < na || j < nb) {
-		if (i < na && j < nb && same_word(&wa[i], &wb[j]))
-			ops[nops++] = 0, i++, j++;
-		else if (i < na && (j == nb || dp[(i + 1) * (nb + 1) + j] >= dp[i * (nb + 1) + j + 1]))
-			ops[nops++] = 1, i++;
-		else
-			ops[nops++] = 2, j++;
-	}
+	/* printed run by run */
 	fputc('~', f);
-	i = j = 0;
+	size_t i = 0, j = 0;
 	int last = 0;
 	for (size_t k = 0; k < nops;) {
 		int op = ops[k];
 		size_t n = 0;
 		while (k + n < nops && ops[k + n] == op)
 			n++;
-		if (op == 0)
+		if (op == EDIT_KEEP)
 			put_run(f, 0, &wb[j], n, colour, 0), i += n, j += n;
-		else if (op == 1)
+		else if (op == EDIT_DELETE)
 			put_run(f, 1, &wa[i], n, colour, 0), i += n;
 		else
-			put_run(f, 2, &wb[j], n, colour, last == 1), j += n;
+			put_run(f, 2, &wb[j], n, colour, last == EDIT_DELETE), j += n;
 		last = op;
 		k += n;
 	}
 	fputc('\n', f);
 	shown = 1;
 out:
-	free(dp);
 	free(ops);
 	free(wa);
 	free(wb);
@@ -184,35 +190,18 @@ void cli_diff(FILE *f, const char *name_a, const char *a, size_t alen,
 	while (tail < na - head && tail < nb - head && same(&la[na - 1 - tail], &lb[nb - 1 - tail]))
 		tail++;
 	size_t ma = na - head - tail, mb = nb - head - tail;
-	/* ops: 0 keep, 1 delete (from a), 2 insert (from b) */
-	size_t nops = 0;
-	unsigned char *ops = malloc(ma + mb + 1);
-	unsigned *dp = NULL;
-	if (ops && ma * mb < 4000000)
-		dp = calloc((ma + 1) * (mb + 1), sizeof *dp);
-	if (ops && dp) {
-		for (size_t i = ma; i-- > 0;)
-			for (size_t j = mb; j-- > 0;)
-				dp[i * (mb + 1) + j] = same(&la[head + i], &lb[head + j])
-					? dp[(i + 1) * (mb + 1) + j + 1] + 1
-					: (dp[(i + 1) * (mb + 1) + j] > dp[i * (mb + 1) + j + 1]
-						   ? dp[(i + 1) * (mb + 1) + j] : dp[i * (mb + 1) + j + 1]);
-		size_t i = 0, j = 0;
-		while (i < ma || j < mb) {
-			if (i < ma && j < mb && same(&la[head + i], &lb[head + j])) {
-				ops[nops++] = 0; i++; j++;
-			} else if (i < ma && (j == mb || dp[(i + 1) * (mb + 1) + j] >= dp[i * (mb + 1) + j + 1])) {
-				ops[nops++] = 1; i++; /* deletions first, as diff -u prints them */
-			} else {
-				ops[nops++] = 2; j++;
-			}
-		}
-	} else if (ops) {
+	/* ops: 0 keep, 1 delete (from a), 2 insert (from b); deletions first, as
+	 * diff -u prints them */
+	size_t nops = 0, common;
+	unsigned char *ops = NULL;
+	struct line_pair pair = { la, lb, head };
+	int rc = edit_script(&ops, &nops, &common, ma, mb, same_line_at, &pair, 3999999);
+	if (rc == SCRAPE_ELIMIT && (ops = malloc(ma + mb + 1)) != NULL) {
 		/* too large to align: everything in the middle is replaced */
 		for (size_t i = 0; i < ma; i++)
-			ops[nops++] = 1;
+			ops[nops++] = EDIT_DELETE;
 		for (size_t j = 0; j < mb; j++)
-			ops[nops++] = 2;
+			ops[nops++] = EDIT_INSERT;
 	}
 	/* one hunk with three lines of context on each side */
 	size_t ctx = 3;
@@ -262,7 +251,6 @@ void cli_diff(FILE *f, const char *name_a, const char *a, size_t alen,
 		put_line(f, ' ', &la[na - tail + k]);
 	if ((alen && a[alen - 1] != '\n') != (blen && b[blen - 1] != '\n'))
 		fputs("\\ the two texts differ in their final newline\n", f);
-	free(dp);
 	free(ops);
 	free(la);
 	free(lb);

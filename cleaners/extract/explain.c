@@ -5,6 +5,7 @@
  * and between them the text it left out, grouped by the block-level element
  * that holds it and the decision that left it out. */
 #include "explain.h"
+#include "edit_script.h"
 #include "boilerplate.h"
 #include "buf.h"
 #include "classify.h"
@@ -819,39 +820,38 @@ static int tok_same(const struct tok *a, const struct tok *b)
 
 typedef void (*edit_fn)(struct buf *out, int op, const char *s, size_t len);
 
-/* Calls put for every run of the edit script from a to b. */
+struct tok_pair {
+	const struct tok *a, *b;
+};
+
+static int same_tok(const void *ctx, size_t i, size_t j)
+{
+	const struct tok_pair *p = ctx;
+	return tok_same(&p->a[i], &p->b[j]);
+}
+
+/* Calls put for every token of the edit script from a to b. */
 static void word_edits(struct buf *out, const char *a, const char *b, edit_fn put)
 {
 	struct tok *ta = NULL, *tb = NULL;
 	size_t na = tokens(a, &ta), nb = tokens(b, &tb);
-	unsigned *dp = NULL;
-	if (ta && tb && na * nb < 1000000)
-		dp = calloc((na + 1) * (nb + 1), sizeof *dp);
-	if (!dp) {
+	unsigned char *ops = NULL;
+	size_t nops = 0, common;
+	struct tok_pair pair = { ta, tb };
+	if (!ta || !tb || edit_script(&ops, &nops, &common, na, nb, same_tok, &pair, 999999) != SCRAPE_OK) {
 		put(out, 1, a, strlen(a));
 		put(out, 2, b, strlen(b));
-		goto done;
-	}
-	for (size_t i = na; i-- > 0;)
-		for (size_t j = nb; j-- > 0;)
-			dp[i * (nb + 1) + j] = tok_same(&ta[i], &tb[j]) ? dp[(i + 1) * (nb + 1) + j + 1] + 1
-				: dp[(i + 1) * (nb + 1) + j] > dp[i * (nb + 1) + j + 1] ? dp[(i + 1) * (nb + 1) + j]
-				: dp[i * (nb + 1) + j + 1];
-	size_t i = 0, j = 0;
-	while (i < na || j < nb) {
-		if (i < na && j < nb && tok_same(&ta[i], &tb[j])) {
-			put(out, 0, tb[j].s, tb[j].len);
-			i++, j++;
-		} else if (i < na && (j == nb || dp[(i + 1) * (nb + 1) + j] >= dp[i * (nb + 1) + j + 1])) {
-			put(out, 1, ta[i].s, ta[i].len);
-			i++;
-		} else {
-			put(out, 2, tb[j].s, tb[j].len);
-			j++;
+	} else {
+		for (size_t k = 0, i = 0, j = 0; k < nops; k++) {
+			if (ops[k] == EDIT_KEEP)
+				put(out, 0, tb[j].s, tb[j].len), i++, j++;
+			else if (ops[k] == EDIT_DELETE)
+				put(out, 1, ta[i].s, ta[i].len), i++;
+			else
+				put(out, 2, tb[j].s, tb[j].len), j++;
 		}
 	}
-done:
-	free(dp);
+	free(ops);
 	free(ta);
 	free(tb);
 }

@@ -4,7 +4,7 @@
 # usage: bulk.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 
 in=$tmp/in
 mkdir -p "$in/a/b" "$in/c"

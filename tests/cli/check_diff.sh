@@ -5,7 +5,7 @@
 # usage: check_diff.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 
 cp "$src/fixtures/news-article.html" "$src/fixtures/news-article.txt" "$tmp/"
 # two words changed in the first paragraph; a line that the page does not have

@@ -6,7 +6,7 @@
 # usage: explain.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 export XDG_CONFIG_HOME=$tmp/config
 
 page=$src/fixtures/news-article.html

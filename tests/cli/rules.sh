@@ -8,7 +8,7 @@
 set -u
 bin=$1 src=$2
 fx=$src/fixtures/site-rules
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 # no user rules file from the machine running the tests
 export XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
 mkdir -p "$HOME"

@@ -7,7 +7,7 @@
 # usage: warc.sh SCRAPE_BIN SOURCE_DIR SHARED_DIR
 set -u
 bin=$1 src=$2
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 w=$tmp/w
 python3 "$src/tests/make_warc.py" "$w" "$src/fixtures" || { echo "FAIL make_warc.py"; exit 1; }
 
