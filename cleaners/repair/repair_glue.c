@@ -5,6 +5,20 @@
 #include "scrape.h"
 
 #include <string.h>
+#include <strings.h>
+
+/* A lowercase word of no more letters than this before a full stop, that
+ * no list knows, is a name in program code ("myapp.Camera"). */
+#define IDENT_MAX 7
+
+/* Length of the letters at the start of w[0..n) ("There" of "There's"). */
+static size_t letters_len(const char *w, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_alpha((unsigned char)w[i]))
+		i++;
+	return i;
+}
 
 /*
  * "end.Next", "said.\"The", "however,the": two words glued at punctuation.
@@ -25,11 +39,16 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	}
 	if (q == p || q >= n || !only_word_chars(w + q, n - q))
 		return 0;
+	/* "tokio::sync", "std::vector": a path of program code */
+	if (q >= p + 2 && w[p] == ':' && w[p + 1] == ':')
+		return 0;
 	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most": an initial or
 	 * capitals, then a capitalised word */
 	/* (capitals and a full stop before a word that starts no sentence
 	 * are a file or a name: "README.Bugs", "README.Debian") */
-	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || w[p] == ':') &&
+	/* (capitals of four or more and a colon are the label of a log:
+	 * "DEBUG:This", "INFO:So") */
+	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || (w[p] == ':' && p <= 3)) &&
 	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
 	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q) &&
 	    (p == 1 || w[p] != '.' || is_func(lookup(c, w + q, n - q))))
@@ -47,6 +66,15 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 			return 0;
 		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))
 			return 0;
+		/* a name in program code, not two sentences: a word with
+		 * capitals inside after the stop ("logging.StreamHandler",
+		 * "ContainerStatus.ImageID"), the same word twice
+		 * ("decimal.Decimal", "context.Context"), or a short lowercase
+		 * word no list knows before it ("myapp.Camera", "asyncio.Task";
+		 * a longer one may be words fused: "replacementslater.Investing") */
+		if (!plain_case(r, letters_len(r, rn)) || (ln == rn && strncasecmp(l, r, ln) == 0) ||
+		    (is_lower((unsigned char)l[0]) && !is_known(le) && ln <= IDENT_MAX))
+			return 0;
 		/* "Florian.Weimer" where the document writes "Florian Weimer":
 		 * a name as an address, not two sentences */
 		uint32_t pair_cap;
@@ -62,8 +90,12 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 			return 0;
 	} else if (soft) {
 		/* "however,the", "ICUs,each", "Boesky,a": a common word after a
-		 * comma or semicolon (the word before may be a name) */
+		 * comma or semicolon (the word before may be a name); after a
+		 * colon two words the tables know ("image:artists"), not the
+		 * names of code or of an address ("root:root", "nginx:stable") */
 		if (!is_lower((unsigned char)r[0]))
+			return 0;
+		if (w[p] == ':' && (!is_known(le) || !re || (ln == rn && strncasecmp(l, r, ln) == 0)))
 			return 0;
 		/* ... or words fused themselves ("them,asthe"), split below */
 		int fused = !is_known(re) && rn >= 4 && (is_dict(le) || is_known(le));
@@ -286,6 +318,17 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 		for (size_t k = 1; k < i; k++)
 			if ((is_lower((unsigned char)w[k - 1]) && is_upper((unsigned char)w[k])) || w[k] == '_')
 				return 0;
+		/* "range(10", "float(num_str", "isinstance(obj": a call, whose
+		 * argument is a number or a name of code, or a lowercase word
+		 * after a function no list knows */
+		size_t digits = 0;
+		for (size_t k = 0; k < rn; k++) {
+			if (r[k] == '_')
+				return 0;
+			digits += is_digit((unsigned char)r[k]);
+		}
+		if (lower_run(w, i) && (digits == rn || (!is_known(lookup(c, w, i)) && lower_run(r, rn))))
+			return 0;
 		*last = -1;
 		if (buf_put(out, w, i) || buf_putc(out, ' ') || buf_put(out, o, rn + 1))
 			return SCRAPE_ENOMEM;

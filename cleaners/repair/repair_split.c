@@ -25,6 +25,13 @@
 #define WRITTEN_OFTEN 3
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
+/* How many times the document must write two words apart for each time it
+ * writes them fused, when it writes the fused form twice or more. */
+#define SPACED_PER_FUSED 3
+/* How often a fused form must be written to count as a word of the
+ * document: two may be a phrase whose no-break spaces a scraper dropped
+ * ("financial services" written with U+00A0 twice). */
+#define HABIT_FUSED 3
 
 /* A part of a fused word that lost its apostrophe: certain damage, or a
  * negation the model knows far better with it ("cantbring": "can't",
@@ -271,6 +278,34 @@ int repair_split_written_often(const struct words_ctx *c, const char *w, size_t 
 	return !c->lost_spaces && doc_count(c, w, n) >= WRITTEN_OFTEN;
 }
 
+/*
+ * Whether w[0..n), split after k, is a word of the document, not damage:
+ * it writes it fused HABIT_FUSED times or more and apart seldom. A scraper that loses
+ * one space in ten still writes nine of ten pairs apart ("of the" beside
+ * two "ofthe"); a word written again and again and never apart
+ * ("rideshare", "Elementor", "async") is the author's, whatever two words
+ * it reads as. Two function words fused ("ofthe") no text writes on
+ * purpose.
+ */
+static int fused_by_habit(const struct words_ctx *c, const char *w, size_t k, size_t n)
+{
+	uint32_t fused = doc_count(c, w, n);
+	if (fused < HABIT_FUSED || (is_func(lookup(c, w, k)) && is_func(lookup(c, w + k, n - k))))
+		return 0;
+	uint32_t cap;
+	return vocab_pair_count(c->vb, w, k, w + k, n - k, &cap) < SPACED_PER_FUSED * fused;
+}
+
+/* put_split() of w split after k, unless the document writes it so by
+ * habit (fused_by_habit()): then 0, nothing emitted. */
+static int split_unless_habit(struct buf *out, const struct words_ctx *c, const char *w, size_t k, size_t n,
+			      int32_t *last)
+{
+	if (fused_by_habit(c, w, k, n))
+		return 0;
+	return put_split(out, c, w, k, n, last);
+}
+
 /* A word of one letter that stands alone: "a", "I". */
 static int lone_letter(char ch)
 {
@@ -457,7 +492,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		size_t k = rare_pair(c, w, n, e);
 		if (!k)
 			return 0;
-		return put_split(out, c, w, k, n, last);
+		return split_unless_habit(out, c, w, k, n, last);
 	}
 	if (rdata_apos(c->d, e))
 		return 0;
@@ -489,11 +524,11 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		while (k < n && is_upper((unsigned char)w[k]))
 			k++;
 		if (k == n && ((n - lo == 1 && w[lo] == 'I') || (n - lo >= 2 && doc_count(c, w + lo, n - lo) > 0)))
-			return put_split(out, c, w, lo, n, last);
+			return split_unless_habit(out, c, w, lo, n, last);
 	}
 	size_t sv = capital ? split_subject_verb(c, w, n, ar) : 0;
 	if (sv)
-		return put_split(out, c, w, sv, n, last);
+		return split_unless_habit(out, c, w, sv, n, last);
 	/* "Auditoriumon", "Franciscoand": a capitalised word, then a function
 	 * word the model knows after it; the word is a common one, a name of
 	 * the dictionaries, or one the document writes alone */
@@ -511,7 +546,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 				continue;
 			if (x && x->lm_id >= 0 && !rdata_has_bigram(c->d, x->lm_id, f->lm_id))
 				continue;
-			return put_split(out, c, w, i, n, last);
+			return split_unless_habit(out, c, w, i, n, last);
 		}
 	}
 	/* camel case: "helpingIraq" (a lowercase word, then a capitalised one) */
@@ -531,6 +566,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		 * any name after a function word ("inKyiv", "byRakuten") */
 		if (!(known_or_doc(c, r, w + i, n - i) || (is_func(l) && n - i >= 3)))
 			return 0;
+		if (fused_by_habit(c, w, i, n))
+			return 0;
 		*last = r ? r->lm_id : -1;
 		if (repair_split_put_part(out, c, w, i) || buf_putc(out, ' ') ||
 		    repair_split_put_last(out, c, w, i, w + i, n - i, ar))
@@ -542,7 +579,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			return 0;
 	size_t nv = capital || repeated ? 0 : split_noun_verb(c, w, n, ar);
 	if (nv)
-		return put_split(out, c, w, nv, n, last);
+		return split_unless_habit(out, c, w, nv, n, last);
 	/* best split into two or three parts by the bigram model; the parts
 	 * that can start or end the word are found first */
 	int32_t pre[MAX_FUSED + 1], suf[MAX_FUSED + 1];
@@ -609,6 +646,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 	if (repeated && (b2 || is_upper((unsigned char)w[0]) ||
 			 !(is_func(lookup(c, w, b1)) || is_func(lookup(c, w + b1, n - b1)) ||
 			   (c->lost_spaces && very_common_pair(c, w, b1, n)))))
+		return 0;
+	if (fused_by_habit(c, w, b1, n))
 		return 0;
 	*last = best_last;
 	if (repair_split_put_part(out, c, w, b1) || buf_putc(out, ' '))

@@ -581,6 +581,42 @@ static void never_touched(void **state)
 			    "Aug. 4 -- Riverbend Music Center, Cincinnati");
 }
 
+/* A fused form the text writes three times or more, and the two words
+ * apart seldom, is the author's word even in a text that lost spaces; the
+ * same pair fused in a text that writes it apart again and again is
+ * damage. */
+static void words_written_by_habit(void **state)
+{
+	(void)state;
+	const char *doc = "They dont care, asthe man said. Our rideshare app is new and Elementor builds it. "
+			  "The rideshare drivers like Elementor, and rideshare fees rose with Elementor.";
+	assert_string_equal(piece(doc, "for rideshare drivers with Elementor", 0), "for rideshare drivers with Elementor");
+	const char *apart = "They dont care, asthe man said. A ride share is cheap; a ride share is fast; "
+			    "the ride share app, a ride share fee, a ride share car, and rideshare rose, rideshare fell.";
+	assert_string_equal(piece(apart, "a rideshare trip", 0), "a ride share trip");
+}
+
+/* Names of program code in prose read as words glued at punctuation:
+ * "x.Y", "a::b", "LABEL:Text", "f(x". They stay; a sentence glued at its
+ * full stop, a word glued at a colon and words glued at a parenthesis in
+ * prose are split. */
+static void code_names_are_not_glued_words(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
+	const char *same[] = {
+		"pass a context.Context and a decimal.Decimal to it",
+		"run myapp.Camera with asyncio.Task and logging.StreamHandler",
+		"use tokio::sync and std::fs here",
+		"DEBUG:This is a log line, see root:root and nginx:stable",
+		"for i in range(10): print(float(num_str), isinstance(obj, int))",
+	};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		assert_string_equal(piece(damaged, same[i], 0), same[i]);
+	assert_string_equal(piece(damaged, "the talks ended.It was late, the image:artists and the end(and more)", 0),
+			    "the talks ended. It was late, the image: artists and the end (and more)");
+}
+
 static void html_text_is_left_alone_without_damage(void **state)
 {
 	(void)state;
@@ -656,6 +692,8 @@ int main(void)
 		cmocka_unit_test(fused_words_the_document_writes_apart),
 		cmocka_unit_test(possessives_of_document_names),
 		cmocka_unit_test(never_touched),
+		cmocka_unit_test(words_written_by_habit),
+		cmocka_unit_test(code_names_are_not_glued_words),
 		cmocka_unit_test(html_text_is_left_alone_without_damage),
 		cmocka_unit_test(wrapped_lines_go_on),
 		cmocka_unit_test(whole_text_keeps_lines_and_drops_labels),
