@@ -23,6 +23,12 @@
 /* How often a text that lost no other space writes a word before it is
  * never split. */
 #define WRITTEN_OFTEN 3
+/* How much likelier (thousandths of a log10) two common words must be than
+ * the rare word they spell for rare_pair() to split it ("tobe",
+ * "afteryears"); less when the model never heard the word at all ("itas",
+ * "feltlike", SCOWL size 80), whose score is only the model's floor. */
+#define RARE_PAIR_LIFT 3000
+#define RARE_PAIR_LIFT_UNHEARD 1500
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 /* How many times the document must write two words apart for each time it
@@ -440,7 +446,8 @@ static int very_common_pair(const struct words_ctx *c, const char *w, size_t k, 
  * size 80) is "to be", "afteryears" "after years". Only when the word is
  * no common word (SCOWL size 70 and up, or no SCOWL size), the document
  * writes it once, both parts are common words the model puts together,
- * and the pair is a thousand times likelier than the word. Returns the
+ * and the pair is a thousand times likelier than the word (thirty times
+ * when the model never heard the word: "itas", "feltlike"). Returns the
  * length of the first part, 0 if none.
  */
 static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, const struct repair_table_entry *e)
@@ -450,7 +457,7 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 		return 0;
 	int self = e->lm_id >= 0 ? c->d->uni_prob[e->lm_id] : -7000;
 	size_t best = 0;
-	int best_s = self + 3000;
+	int best_s = self + (e->lm_id >= 0 ? RARE_PAIR_LIFT : RARE_PAIR_LIFT_UNHEARD);
 	for (size_t i = 2; i + 2 <= n; i++) {
 		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
 		if (!lower_word(l) || !lower_word(r) ||

@@ -425,12 +425,15 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		  "the 2019 MacBook, and them, as the rules say, is to be seen" },
 		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end",
 		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end" },
+		/* a rare word the model never heard, far likelier two words */
+		{ "she remembers itas a hard time, and she feltlike it", "she remembers it as a hard time, and she felt like it" },
 		{ "with EllenKushner, somenecessary cuts. Sheflaunted it.",
 		  "with Ellen Kushner, some necessary cuts. She flaunted it." },
 		/* a plural marker, a prefix in parentheses, code, one letter; a
 		 * first name, a measure, a plural the model knows: unchanged */
 		{ "the item(s), (multi)media, f(x), (s)he, Pixel 3a, Series 3", NULL },
 		{ "Juston Burris played. A 1900R curve. Across all spectrums and groups.", NULL },
+		{ "the uptime of webpages, a homeschooled child, the offseason", NULL },
 	};
 	check_cases("They dont care and we dont either; the towns mayor isnt sure.", cases,
 		    sizeof cases / sizeof cases[0]);
