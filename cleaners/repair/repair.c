@@ -34,6 +34,9 @@
  * (certain damage, lost spaces). Formal and technical writing keeps a few
  * apostrophes on its own (release notes, licences). */
 #define ASCII_WORDS_PER_KEPT 150
+/* ... or one in this many (half what prose keeps) when it shows a second
+ * sign of that scraper: certain damage or lost spaces. */
+#define ASCII_WORDS_PER_KEPT_SIGNED 100
 
 /* A text that lost spaces shows it: two function words fused ("ofthe"),
  * which correct text never has, or many words no list knows that are a
@@ -68,8 +71,9 @@ static int lost_apostrophes(const struct words_survey *sv, int ascii)
 {
 	if (certain_damage(sv))
 		return 1;
-	if (ascii && sv->words >= ASCII_WORDS_PER_KEPT * (sv->kept + 1) &&
-	    (sv->kept == 0 || sv->damage > 0 || lost_spaces(sv)))
+	if (ascii && sv->kept == 0 && sv->words >= ASCII_WORDS_PER_KEPT)
+		return 1;
+	if (ascii && (sv->damage > 0 || lost_spaces(sv)) && sv->words >= ASCII_WORDS_PER_KEPT_SIGNED * (sv->kept + 1))
 		return 1;
 	return sv->kept == 0 && (sv->damage > sv->names || sv->words >= SILENT_WORDS);
 }

@@ -334,6 +334,16 @@ static void few_apostrophes_in_plain_ascii(void **state)
 	doc[plain] = '\0';
 	memcpy(doc, "The mayor plans", 15);
 	assert_string_equal(piece(doc, "I think its a good idea.", 0), "I think it's a good idea.");
+	/* a shorter text (200 words) that keeps one apostrophe, half what
+	 * prose keeps, with one certain damage: lost them */
+	o = (size_t)snprintf(doc, sizeof doc, "The mayor's plan. They dont care.");
+	for (int i = 0; i < 25; i++)
+		o += (size_t)snprintf(doc + o, sizeof doc - o, " The town council met again on Monday night.");
+	assert_string_equal(piece(doc, "Were going home now, said Hitlers aide.", 0),
+			    "We're going home now, said Hitler's aide.");
+	/* ... not one that keeps two */
+	memcpy(doc, "The mayor's plan. They've no dont", 33);
+	assert_string_equal(piece(doc, "Were going home now.", 0), "Were going home now.");
 }
 
 static void fused_words(void **state)
