@@ -11,6 +11,11 @@
 #define AMBIGUOUS_MARGIN 700
 /* ... or this much when the document writes the apostrophe form itself. */
 #define EVIDENCE_MARGIN 500
+/* ... or this much for a noun's or a name's possessive ("the moons frigid
+ * climate", "your organizations needs"): owner_before() and the verb test
+ * have already ruled out a plural before a function word or a verb, which
+ * a contraction ("were", "its") has no such test for. */
+#define POSSESSIVE_MARGIN 400
 /* "its" is a possessive determiner: the word after it is an open-class
  * word the model rarely lists after either form, so the choice falls back
  * on the unigram ratio of "it's" to "its", which a model of speech
@@ -343,6 +348,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 			int change = contraction_score(c, ar, a);
 			int evidence = doc_apos(c, w, n) > 0;
 			int margin = evidence ? EVIDENCE_MARGIN : AMBIGUOUS_MARGIN;
+			if (poss && !evidence && contraction_aux(c->d, form) < 0 && !word_is(w, n, "its"))
+				margin = POSSESSIVE_MARGIN;
 			if (word_is(w, n, "its")) {
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
 				/* "its Blue Moon lander": a name after it reads to

@@ -228,6 +228,12 @@ static void apostrophes_by_context(void **state)
 		  "The end. We'll be performing songs. It may well be true; well known." },
 		/* a plural possessive already has its apostrophe */
 		{ "the teams' coach and Runnin' Rebels", NULL },
+		/* a noun's possessive before what it owns needs a smaller margin
+		 * than a contraction; a plural before a verb or a function word
+		 * stays */
+		{ "due to the moons frigid climate, and his teams playoff hopes",
+		  "due to the moon's frigid climate, and his team's playoff hopes" },
+		{ "the teams played well, and the moons of Jupiter are cold", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
