@@ -35,9 +35,12 @@
  * writes them fused, when it writes the fused form twice or more. */
 #define SPACED_PER_FUSED 3
 /* How often a fused form must be written to count as a word of the
- * document: two may be a phrase whose no-break spaces a scraper dropped
- * ("financial services" written with U+00A0 twice). */
+ * document: twice when it is two content words ("filesystem", "frontend",
+ * "localhost"); three times when one is a function word, since a phrase
+ * a page writes with U+00A0 again and again ("for\u00a0nearly") loses its
+ * spaces the same way each time. */
 #define HABIT_FUSED 3
+#define HABIT_FUSED_CONTENT 2
 
 /* A part of a fused word that lost its apostrophe: certain damage, or a
  * negation the model knows far better with it ("cantbring": "can't",
@@ -286,17 +289,18 @@ int repair_split_written_often(const struct words_ctx *c, const char *w, size_t 
 
 /*
  * Whether w[0..n), split after k, is a word of the document, not damage:
- * it writes it fused HABIT_FUSED times or more and apart seldom. A scraper that loses
- * one space in ten still writes nine of ten pairs apart ("of the" beside
- * two "ofthe"); a word written again and again and never apart
- * ("rideshare", "Elementor", "async") is the author's, whatever two words
- * it reads as. Two function words fused ("ofthe") no text writes on
+ * it writes it fused again and again (HABIT_FUSED) and apart seldom. A
+ * scraper that loses one space in ten still writes nine of ten pairs apart
+ * ("of the" beside two "ofthe"); a word written again and again and never
+ * apart ("rideshare", "Elementor", "async") is the author's, whatever two
+ * words it reads as. Two function words fused ("ofthe") no text writes on
  * purpose.
  */
 static int fused_by_habit(const struct words_ctx *c, const char *w, size_t k, size_t n)
 {
 	uint32_t fused = doc_count(c, w, n);
-	if (fused < HABIT_FUSED || (is_func(lookup(c, w, k)) && is_func(lookup(c, w + k, n - k))))
+	const struct repair_table_entry *l = lookup(c, w, k), *r = lookup(c, w + k, n - k);
+	if (fused < (is_func(l) || is_func(r) ? HABIT_FUSED : HABIT_FUSED_CONTENT) || (is_func(l) && is_func(r)))
 		return 0;
 	uint32_t cap;
 	return vocab_pair_count(c->vb, w, k, w + k, n - k, &cap) < SPACED_PER_FUSED * fused;

@@ -583,8 +583,14 @@ static void never_touched(void **state)
 	 * the text, unless the text shows it lost spaces ("ofthe") */
 	const char *fs = "They dont care. Mount the filesystem and check the filesystem.";
 	assert_string_equal(piece(fs, "The filesystem is full.", 0), "The filesystem is full.");
+	/* ... even in a text that lost spaces, when written twice and never
+	 * apart; written apart three times as often, the fused form is damage */
 	const char *fused = "They dont care. Most ofthe financialservices firms grew.";
-	assert_string_equal(piece(fused, "The financialservices game.", 0), "The financial services game.");
+	assert_string_equal(piece(fused, "The financialservices game.", 0), "The financialservices game.");
+	const char *apart = "They dont care. Most ofthe financialservices firms grew. Financial services, "
+			    "financial services, financial services, financial services, financial services and "
+			    "financial services.";
+	assert_string_equal(piece(apart, "The financialservices game.", 0), "The financial services game.");
 	/* a word written three times in a text that lost no other space is
 	 * a word of its own ("soname", "DECnet", "Winterfell") */
 	assert_string_equal(piece("They dont care. The soname and DECnet, the soname and DECnet.",
