@@ -331,6 +331,14 @@ static inline int owned_follower(const struct rdata *d, int32_t next)
 	return lm_lift(d, d->his, next) >= 0 || lm_lift(d, d->their, next) >= 0 || lm_lift(d, d->the, next) >= 0;
 }
 
+/* The document writes w right before a stop or a comma somewhere ("the
+ * LLCs.", "other Hooks,"), where no possessive stands: a plural. */
+static inline int doc_at_stop(const struct words_ctx *c, const char *w, size_t n)
+{
+	const struct vocab_word *v = vocab_find(c->vb, w, n);
+	return v && v->at_stop > 0;
+}
+
 /* The document writes w in lowercase somewhere ("news"). */
 static inline int doc_lower(const struct words_ctx *c, const char *w, size_t n)
 {

@@ -26,9 +26,10 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	 * writes "NASA's" too, or the model knows "NASA's" as a word of its
 	 * own ("CEOs" is a plural), or the document writes the acronym alone
 	 * again and again and what follows can be owned ("VWs engineers",
-	 * not "CEOs say") */
+	 * not "CEOs say"); never one the document also writes before a stop
+	 * or a comma ("new LLCs.", "LLMs, agents"), a plural */
 	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
-	    !ar->after_the && ar->next_word && !ar->next_func &&
+	    !ar->after_the && ar->next_word && !ar->next_func && !doc_at_stop(c, w, n) &&
 	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0) ||
 	     (doc_count(c, w, n - 1) >= 2 && ar->next_lower && owned_follower(c->d, ar->next))))
 		return repair_apos_put_possessive(out, w, n);

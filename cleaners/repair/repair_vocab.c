@@ -102,6 +102,7 @@ static struct vocab_word *get_hashed(struct vocab *vb, const char *w, size_t n, 
 	e->poss = 0;
 	e->apos = 0;
 	e->glued = 0;
+	e->at_stop = 0;
 	vb->keys_len += n;
 	vb->slots[slot] = (uint32_t)++vb->n;
 	return e;
@@ -316,6 +317,8 @@ int vocab_add_text(struct vocab *vb, const char *s, size_t n)
 		else if (!(i < n && (s[i] == '\'' || (unsigned char)s[i] >= 0x80))) {
 			e->count++;
 			e->cap += upper;
+			e->at_stop += i < n && (s[i] == '.' || s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '!' ||
+						s[i] == '?' || s[i] == ')');
 			prev = self;
 			prev_end = i;
 		}

@@ -18,6 +18,8 @@ struct vocab_word {
 	uint32_t glued;    /* tokens written right after a digit ("64bit") */
 	uint32_t apos;     /* tokens written as this word with an apostrophe
 			    * inside ("we're" for "were", "it's" for "its") */
+	uint32_t at_stop;  /* tokens of this word right before a stop or a
+			    * comma ("LLCs,", "Hooks."): where no possessive is */
 	const void *cache; /* for the caller: a look-up result kept per word */
 	int cached;
 	int no_split;      /* for the caller: the word is known not to split */

@@ -312,6 +312,12 @@ static void possessives_by_document(void **state)
 	/* an acronym written alone again and again, before what it owns */
 	assert_string_equal(piece("They dont care. CBP said no. CBP agreed.", "CBPs cells are full; CEOs say so.", 0),
 			    "CBP's cells are full; CEOs say so.");
+	/* ... not one the document also writes before a stop: a plural */
+	assert_string_equal(piece("They dont care. An LLC is new. Each LLC files. We formed two LLCs.",
+				  "LLCs owner signs.", 0),
+			    "LLCs owner signs.");
+	assert_string_equal(piece("They dont care. An LLC is new. Each LLC files.", "LLCs owner signs.", 0),
+			    "LLC's owner signs.");
 }
 
 /* A plain ASCII text of 420 words that keeps one apostrophe: a text that
