@@ -252,6 +252,63 @@ static int clause_clash(const struct words_ctx *c, const struct around *ar, cons
 	return ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n));
 }
 
+/* Up to max words after the word in the same clause: runs of letters
+ * separated by spaces, up to the first other character (the word it
+ * touches is the last). Fills ents[] (NULL when unknown); the count. */
+static size_t words_after(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry **ents,
+			  const char **ws, size_t *ns, size_t max)
+{
+	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
+	size_t k = 0;
+	while (k < max && p < end && *p == ' ') {
+		while (p < end && *p == ' ')
+			p++;
+		const char *q = p;
+		while (q < end && is_alpha((unsigned char)*q))
+			q++;
+		if (q == p)
+			break;
+		ws[k] = p;
+		ns[k] = (size_t)(q - p);
+		ents[k] = lookup(c, p, ns[k]);
+		k++;
+		p = q;
+	}
+	return k;
+}
+
+/* A verb a noun can be the subject of, in a form that is no participle
+ * ("keeps", "include", "is", "might"; not "used", "found", "using"): the
+ * model lifts it after "he", "she" or "they", and not after "is" or
+ * "have". */
+static int finite_verb(const struct rdata *d, int32_t w)
+{
+	return subject_verb(d, w) && lm_lift(d, d->aux[5], w) < 0 && lm_lift(d, d->aux[2], w) < 0;
+}
+
+/* "Its compact design keeps", "its larger sibling holds": the words after
+ * "its" are a noun phrase that is the subject of a verb right after it.
+ * "It's" already has its verb; what follows it takes no second one without
+ * a word that opens a new clause ("it's time to start", "it's the one that
+ * is"), and an adverb ("it's often used") or a participle ("it's primarily
+ * found") is no subject. */
+static int its_subject_of_verb(const struct words_ctx *c, const struct around *ar)
+{
+	const struct repair_table_entry *e[3];
+	const char *ws[3];
+	size_t ns[3];
+	size_t k = words_after(c, ar, e, ws, ns, 3);
+	for (size_t j = 1; j < k; j++) {
+		const struct repair_table_entry *x = e[j - 1];
+		if (!is_dict(x) || is_func(x) || !is_lower((unsigned char)ws[j - 1][0]) ||
+		    (x->lm_id >= 0 && subject_verb(c->d, x->lm_id)))
+			return 0;
+		if (e[j] && e[j]->lm_id >= 0 && is_lower((unsigned char)ws[j][0]) && finite_verb(c->d, e[j]->lm_id))
+			return 1;
+	}
+	return 0;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -361,6 +418,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				 * function words, punctuation and sentence starts */
 				if (ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n)))
 					margin += ONE_SIDED_MARGIN;
+				if (its_subject_of_verb(c, ar))
+					return 0;
 			}
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)

@@ -84,6 +84,8 @@ struct around {
 	size_t prev_n;
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
+	const char *rest;   /* the text after the word, to the end of its piece */
+	size_t rest_n;
 };
 
 /* Forgets the word's own entry and what follows it: for a part of a token
@@ -94,6 +96,7 @@ static inline void around_drop_next(struct around *a)
 	a->next = -1;
 	a->next_word = a->next_func = a->next_lower = a->next_num = 0;
 	a->next_e = NULL;
+	a->rest_n = 0;
 }
 
 static inline int ch_is(char ch, unsigned bits)

@@ -298,6 +298,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.after_name = prev_name;
 			ar.prev_w = prev_w;
 			ar.prev_n = prev_n;
+			ar.rest = b + x->cen;
+			ar.rest_n = (size_t)(s + n - ar.rest);
 			int32_t last;
 			if (unchanged(ar.self, w, wn)) {
 				/* the common case: copied later with the text around it */

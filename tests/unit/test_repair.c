@@ -358,6 +358,20 @@ static void few_apostrophes_in_plain_ascii(void **state)
 	assert_string_equal(piece(doc, "Were going home now.", 0), "Were going home now.");
 }
 
+/* "Its" before a noun phrase and the verb it is the subject of is the
+ * possessive: "it's" has its verb already and takes no second one; an
+ * adverb or a participle after "it's" is no subject. */
+static void its_before_a_subject_and_its_verb(void **state)
+{
+	(void)state;
+	const char *doc = "We dont know. They cant go. Hes here. Youre right. Dont wait.";
+	assert_string_equal(piece(doc, "Its compact design keeps it light.", 0), "Its compact design keeps it light.");
+	assert_string_equal(piece(doc, "Its larger sibling holds more.", 0), "Its larger sibling holds more.");
+	assert_string_equal(piece(doc, "Its slim design is light.", 0), "Its slim design is light.");
+	assert_string_equal(piece(doc, "Its important to rest.", 0), "It's important to rest.");
+	assert_string_equal(piece(doc, "Its often used in offices.", 0), "It's often used in offices.");
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -714,6 +728,7 @@ int main(void)
 		cmocka_unit_test(contractions_that_cannot_stand_there),
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
+		cmocka_unit_test(its_before_a_subject_and_its_verb),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
