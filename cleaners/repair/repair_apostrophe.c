@@ -256,7 +256,7 @@ static int clause_clash(const struct words_ctx *c, const struct around *ar, cons
  * separated by spaces, up to the first other character (the word it
  * touches is the last). Fills ents[] (NULL when unknown); the count. */
 static size_t words_after(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry **ents,
-			  const char **ws, size_t *ns, size_t max)
+			  const char **ws, size_t *ns, size_t max, int *stop)
 {
 	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
 	size_t k = 0;
@@ -274,6 +274,7 @@ static size_t words_after(const struct words_ctx *c, const struct around *ar, co
 		k++;
 		p = q;
 	}
+	*stop = k > 0 && p == ws[k - 1] + ns[k - 1] && (p == end || strchr(".,;:!?", *p));
 	return k;
 }
 
@@ -292,12 +293,9 @@ static int finite_verb(const struct rdata *d, int32_t w)
  * a word that opens a new clause ("it's time to start", "it's the one that
  * is"), and an adverb ("it's often used") or a participle ("it's primarily
  * found") is no subject. */
-static int its_subject_of_verb(const struct words_ctx *c, const struct around *ar)
+static int its_subject_of_verb(const struct words_ctx *c, const struct repair_table_entry *const *e,
+			       const char *const *ws, size_t k)
 {
-	const struct repair_table_entry *e[3];
-	const char *ws[3];
-	size_t ns[3];
-	size_t k = words_after(c, ar, e, ws, ns, 3);
 	for (size_t j = 1; j < k; j++) {
 		const struct repair_table_entry *x = e[j - 1];
 		if (!is_dict(x) || is_func(x) || !is_lower((unsigned char)ws[j - 1][0]) ||
@@ -307,6 +305,42 @@ static int its_subject_of_verb(const struct words_ctx *c, const struct around *a
 			return 1;
 	}
 	return 0;
+}
+
+/* "a package and its dependencies.", "each of its uniquely designed
+ * pieces.": after a word the model gives "its" at least as readily as
+ * "it's" ("and", "of"; not "whether", "that", a sentence start), the words
+ * up to the clause's end are content words, none an adverb, the last a
+ * noun (the model lifts it after "the", not after "is"): a noun phrase
+ * alone, which "it's" takes only with a determiner ("it's a ..."), while
+ * its adjective or participle ends the clause ("it's largely
+ * inconsequential.", "it's brewed differently"). */
+static int its_noun_phrase(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *its,
+			   const struct repair_table_entry *its_apos, const struct repair_table_entry *const *e,
+			   const char *const *ws, size_t k)
+{
+	int lift = lm_lift(c->d, ar->prev, its->lm_id);
+	if (k < 2 || lift == INT16_MIN || lift < lm_lift(c->d, ar->prev, its_apos->lm_id))
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if (!is_dict(e[j]) || is_func(e[j]) || !is_lower((unsigned char)ws[j][0]) ||
+		    (e[j]->lm_id >= 0 && subject_verb(c->d, e[j]->lm_id)))
+			return 0;
+	int32_t head = e[k - 1]->lm_id;
+	return lm_lift(c->d, c->d->the, head) > 0 && lm_lift(c->d, c->d->aux[5], head) < 0;
+}
+
+/* "its" (entry its, its apostrophe form its_apos) that owns what follows
+ * it: its_subject_of_verb() or its_noun_phrase() on the next few words. */
+static int its_owns_what_follows(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *its,
+				 const struct repair_table_entry *its_apos)
+{
+	const struct repair_table_entry *e[4];
+	const char *ws[4];
+	size_t ns[4];
+	int stop;
+	size_t k = words_after(c, ar, e, ws, ns, 4, &stop);
+	return its_subject_of_verb(c, e, ws, k) || (stop && its_noun_phrase(c, ar, its, its_apos, e, ws, k));
 }
 
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
@@ -418,7 +452,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				 * function words, punctuation and sentence starts */
 				if (ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n)))
 					margin += ONE_SIDED_MARGIN;
-				if (its_subject_of_verb(c, ar))
+				if (its_owns_what_follows(c, ar, e, a))
 					return 0;
 			}
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */

@@ -372,6 +372,21 @@ static void its_before_a_subject_and_its_verb(void **state)
 	assert_string_equal(piece(doc, "Its often used in offices.", 0), "It's often used in offices.");
 }
 
+/* "Its" before a noun phrase alone, up to the clause's end, after a word
+ * that takes "its" as readily as "it's", is the possessive; an adverb and
+ * adjective, or a clause opener before ("whether"), read as "it's". */
+static void its_before_a_noun_phrase_alone(void **state)
+{
+	(void)state;
+	const char *doc = "We dont know. They cant go. Hes here. Youre right. Dont wait.";
+	assert_string_equal(piece(doc, "Learn blockchain and its essential concepts.", 0),
+			    "Learn blockchain and its essential concepts.");
+	assert_string_equal(piece(doc, "It uses the loading system and its offline authoring tools.", 0),
+			    "It uses the loading system and its offline authoring tools.");
+	assert_string_equal(piece(doc, "Try the tool, but its largely harmless.", 0), "Try the tool, but it's largely harmless.");
+	assert_string_equal(piece(doc, "We ask whether its home decor.", 0), "We ask whether it's home decor.");
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -729,6 +744,7 @@ int main(void)
 		cmocka_unit_test(possessives_by_document),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(its_before_a_subject_and_its_verb),
+		cmocka_unit_test(its_before_a_noun_phrase_alone),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
