@@ -309,10 +309,10 @@ static int its_subject_of_verb(const struct words_ctx *c, const struct repair_ta
 
 /* "a package and its dependencies.", "each of its uniquely designed
  * pieces.": after a word the model gives "its" at least as readily as
- * "it's" ("and", "of"; not "whether", "that", a sentence start), the words
- * up to the clause's end are content words, none an adverb, the last a
- * noun (the model lifts it after "the", not after "is"): a noun phrase
- * alone, which "it's" takes only with a determiner ("it's a ..."), while
+ * "it's" ("and", "of"; not "whether", "that", a sentence start), the one
+ * to four words up to the clause's end are content words, none an
+ * adverb, the last a noun (the model lifts it after "the", not after
+ * "is"): a noun phrase alone, which "it's" takes only with a determiner ("it's a ..."), while
  * its adjective or participle ends the clause ("it's largely
  * inconsequential.", "it's brewed differently"). */
 static int its_noun_phrase(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *its,
@@ -320,7 +320,7 @@ static int its_noun_phrase(const struct words_ctx *c, const struct around *ar, c
 			   const char *const *ws, size_t k)
 {
 	int lift = lm_lift(c->d, ar->prev, its->lm_id);
-	if (k < 2 || lift == INT16_MIN || lift < lm_lift(c->d, ar->prev, its_apos->lm_id))
+	if (k == 0 || lift == INT16_MIN || lift < lm_lift(c->d, ar->prev, its_apos->lm_id))
 		return 0;
 	for (size_t j = 0; j < k; j++)
 		if (!is_dict(e[j]) || is_func(e[j]) || !is_lower((unsigned char)ws[j][0]) ||

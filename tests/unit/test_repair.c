@@ -383,7 +383,9 @@ static void its_before_a_noun_phrase_alone(void **state)
 			    "Learn blockchain and its essential concepts.");
 	assert_string_equal(piece(doc, "It uses the loading system and its offline authoring tools.", 0),
 			    "It uses the loading system and its offline authoring tools.");
+	assert_string_equal(piece(doc, "Remove a package and its dependencies.", 0), "Remove a package and its dependencies.");
 	assert_string_equal(piece(doc, "Try the tool, but its largely harmless.", 0), "Try the tool, but it's largely harmless.");
+	assert_string_equal(piece(doc, "Pack it, and its done.", 0), "Pack it, and it's done.");
 	assert_string_equal(piece(doc, "We ask whether its home decor.", 0), "We ask whether it's home decor.");
 }
 
