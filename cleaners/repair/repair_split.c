@@ -108,6 +108,37 @@ static int inflected(const struct words_ctx *c, const char *w, size_t n)
 	return 0;
 }
 
+/* w[0..n) is a common word with an ending that makes new words of it
+ * ("backslash-ed", "jumpstart-ed", "customis(e)-able", "pixelat(e)-ed",
+ * "clickbait-ing"): a word of its own, not two fused ("back slashed"),
+ * unless it reads as a function word and a word ("wereable", "shesing"). */
+static int inflection_of_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const suffix[] = { "ing", "ed", "able" };
+	char tmp[REPAIR_MAX_WORD + 2];
+	if (n >= REPAIR_MAX_WORD || !plain_case(w, n))
+		return 0;
+	for (size_t i = 1; i + 2 < n; i++)
+		if (is_func(lookup(c, w, i)) && is_dict(lookup(c, w + i, n - i)))
+			return 0;
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		size_t sl = strlen(suffix[i]);
+		if (n < sl + 4 || memcmp(w + n - sl, suffix[i], sl) != 0)
+			continue;
+		size_t m = n - sl;
+		if (lower_word(lookup(c, w, m)))
+			return 1;
+		memcpy(tmp, w, m);
+		tmp[m] = 'e';
+		if (lower_word(lookup(c, tmp, m + 1)))
+			return 1;
+		/* a doubled last consonant: "upselling" */
+		if (m >= 5 && w[m - 1] == w[m - 2] && lower_word(lookup(c, w, m - 1)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the split l|r of a fused word reads as two words. */
 static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const char *r, size_t rn,
 		   int32_t id1, int32_t id2, int once, const struct around *ar)
@@ -506,6 +537,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		return split_unless_habit(out, c, w, k, n, last);
 	}
 	if (rdata_apos(c->d, e))
+		return 0;
+	if (inflection_of_word(c, w, n))
 		return 0;
 	/* a word that did not split will not split elsewhere either, unless
 	 * it starts a sentence (a capitalised first part may then split off) */

@@ -401,6 +401,11 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "the nation'sdevelopment and", 0), "the nation's development and");
 	assert_string_equal(piece(doc, "at the end.Next week", 0), "at the end. Next week");
 	assert_string_equal(piece(doc, "we dont know, wedont care", 0), "we don't know, we don't care");
+	/* a common word with an ending that makes new words of it is one
+	 * word; a function word and a word are two */
+	assert_string_equal(piece(doc, "Use the backslashed versions.", 0), "Use the backslashed versions.");
+	assert_string_equal(piece(doc, "It has fully customisable plans.", 0), "It has fully customisable plans.");
+	assert_string_equal(piece(doc, "We wereable to go.", 0), "We were able to go.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
