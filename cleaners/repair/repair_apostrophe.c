@@ -454,6 +454,12 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 					margin += ONE_SIDED_MARGIN;
 				if (its_owns_what_follows(c, ar, e, a))
 					return 0;
+				/* "what sets it apart is its design": right after
+				 * "is" or "are", "it's" would be a second verb with
+				 * no clause between ("is it is"); after a comma it
+				 * may start one ("the problem is, it's") */
+				if (ar->prev_w && (ar->prev == c->d->aux[5] || ar->prev == c->d->aux[0]))
+					return 0;
 			}
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)

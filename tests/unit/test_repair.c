@@ -370,6 +370,10 @@ static void its_before_a_subject_and_its_verb(void **state)
 	assert_string_equal(piece(doc, "Its slim design is light.", 0), "Its slim design is light.");
 	assert_string_equal(piece(doc, "Its important to rest.", 0), "It's important to rest.");
 	assert_string_equal(piece(doc, "Its often used in offices.", 0), "It's often used in offices.");
+	/* right after "is" it is no second verb; after a comma it may be */
+	assert_string_equal(piece(doc, "What sets it apart is its smart design, which helps.", 0),
+			    "What sets it apart is its smart design, which helps.");
+	assert_string_equal(piece(doc, "The problem is, its not cheap.", 0), "The problem is, it's not cheap.");
 }
 
 /* "Its" before a noun phrase alone, up to the clause's end, after a word
