@@ -265,7 +265,8 @@ int repair_split_part_ok(const struct words_ctx *c, const char *w, size_t n, int
 /*
  * A name, then what it did: "Turkeydrew Iceland", "President
  * Trumpscuttled", "Smart Keyboardfelt". The name is one of the document
- * or the dictionaries, or a common word inside a row of capitalised words;
+ * or the dictionaries, or a common word inside a row of capitalised words
+ * with no punctuation between ("Kendrick Lamar, Coldplay" is a list);
  * the verb is a common word the model lists after "he", "she" or "they"
  * far more often than alone. Returns the length of the name, 0 if none.
  */
@@ -283,7 +284,7 @@ static size_t split_subject_verb(const struct words_ctx *c, const char *w, size_
 			continue;
 		const struct repair_table_entry *l = lookup(c, w, i);
 		/* a short word and a verb make surnames: "Munsell", "Petrides" */
-		if (doc_name(c, w, i) || dict_name(l) || (ar->after_cap && i >= 4 && lower_word(l) && l->level <= 35))
+		if (doc_name(c, w, i) || dict_name(l) || (ar->after_cap && ar->prev_w && i >= 4 && lower_word(l) && l->level <= 35))
 			return i;
 		return 0;
 	}

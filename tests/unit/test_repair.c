@@ -509,6 +509,10 @@ static void names_fused(void **state)
 	const char *sport = "They dont care. Turkey is a team. Turkey won at the end ofthe day.";
 	assert_string_equal(piece(sport, "Later Turkeydrew Iceland 0-0.", 0), "Later Turkey drew Iceland 0-0.");
 	assert_string_equal(piece(sport, "After Danny Greengot a rebound", 0), "After Danny Green got a rebound");
+	assert_string_equal(piece(sport, "The Smart Keyboardfelt good.", 0), "The Smart Keyboard felt good.");
+	/* ... not after a comma: a list of names, not one name of words */
+	assert_string_equal(piece(sport, "The lineup has Kendrick Lamar, Coldplay and Dua Lipa.", 0),
+			    "The lineup has Kendrick Lamar, Coldplay and Dua Lipa.");
 	assert_string_equal(piece(sport, "says John Petrides, a manager; Keetan Munsell won", 0),
 			    "says John Petrides, a manager; Keetan Munsell won");
 	const char *doc = "Adam Neumann founded it. Neumann said they dont know. Bernie Sanders spoke, and "
