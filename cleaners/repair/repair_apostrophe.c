@@ -343,6 +343,22 @@ static int its_owns_what_follows(const struct words_ctx *c, const struct around 
 	return its_subject_of_verb(c, e, ws, k) || (stop && its_noun_phrase(c, ar, its, its_apos, e, ws, k));
 }
 
+/* "your products stand out", "the numbers reach the hundreds": the word
+ * after a plural the dictionaries list is a verb (finite_verb()) followed
+ * by a function word, as a verb's particle or object starts; the noun a
+ * possessive owns is seldom a verb form so followed ("the family's needs
+ * in" is, which is why a plural of no list, "familys", is not judged). */
+static int plural_subject(const struct words_ctx *c, const struct around *ar)
+{
+	const struct repair_table_entry *e[2];
+	const char *ws[2];
+	size_t ns[2];
+	int stop;
+	size_t k = words_after(c, ar, e, ws, ns, 2, &stop);
+	return k == 2 && e[0] && e[0]->lm_id >= 0 && is_lower((unsigned char)ws[0][0]) && finite_verb(c->d, e[0]->lm_id) &&
+	       is_func(e[1]);
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -370,6 +386,9 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * alone and not as what "his" or "the" start, says it is a name
 		 * or a plural and that verb's subject; a participle may be an
 		 * adjective of what is owned ("Stadia's recommended setup") */
+		if (is_dict(e) && poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
+		    plural_subject(c, ar))
+			return 0;
 		if (poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
 		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
 		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
