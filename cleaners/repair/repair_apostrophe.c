@@ -343,11 +343,11 @@ static int its_owns_what_follows(const struct words_ctx *c, const struct around 
 	return its_subject_of_verb(c, e, ws, k) || (stop && its_noun_phrase(c, ar, its, its_apos, e, ws, k));
 }
 
-/* "your products stand out", "the numbers reach the hundreds": the word
- * after a plural the dictionaries list is a verb (finite_verb()) followed
- * by a function word, as a verb's particle or object starts; the noun a
- * possessive owns is seldom a verb form so followed ("the family's needs
- * in" is, which is why a plural of no list, "familys", is not judged). */
+/* "the numbers reach the hundreds", "Custom Hooks offer the": the word
+ * after a plural the dictionaries list is a verb (finite_verb()) and a
+ * determiner starts its object; the noun a possessive owns is followed by
+ * a preposition or a verb ("the caller's claim to", "Man's reach must"),
+ * seldom by a determiner. */
 static int plural_subject(const struct words_ctx *c, const struct around *ar)
 {
 	const struct repair_table_entry *e[2];
@@ -356,7 +356,7 @@ static int plural_subject(const struct words_ctx *c, const struct around *ar)
 	int stop;
 	size_t k = words_after(c, ar, e, ws, ns, 2, &stop);
 	return k == 2 && e[0] && e[0]->lm_id >= 0 && is_lower((unsigned char)ws[0][0]) && finite_verb(c->d, e[0]->lm_id) &&
-	       is_func(e[1]);
+	       e[1] && determiner(c->d, e[1]);
 }
 
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
