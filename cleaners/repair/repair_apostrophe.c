@@ -417,6 +417,55 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	return 0;
 }
 
+/* How often a document must write a name on its own (and at least twice
+ * as often as with its "s") before its "s" form before what it can own
+ * reads as the name's possessive. */
+#define NAME_POSS_EVIDENCE 2
+
+/* A word that ends as a present participle does ("fleeing"). */
+static int ing_form(const struct rdata *d, const struct repair_table_entry *e)
+{
+	return e && e->len > 4 && memcmp(rdata_text(d, e) + e->len - 3, "ing", 3) == 0;
+}
+
+/*
+ * "Andrews interview", "GateHouses parent", "McDonalds cameo": a name the
+ * document writes on its own (NAME_POSS_EVIDENCE times, mostly capitalised,
+ * at least twice as often as with its "s"), with an "s" before what it can
+ * own: a number, or a lowercase word that follows possessives, is no verb
+ * it could be the subject of (nor a participle: "Syrians fleeing") and no
+ * word a plural's "are" takes ("Ukrainians ever"). Not for
+ * - acronyms, whose "s" is mostly a plural ("APIs", "EVs");
+ * - a common word written as a name ("Service", "Wild"), unless a capital
+ *   inside says the name is no dictionary word ("GateHouse");
+ * - a word right after a capitalised word, where the "s" form is a name
+ *   of its own ("Serena Williams", "United States");
+ * - after "the", an "s" form the dictionaries list ("the Ukrainians").
+ */
+int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (!c->apostrophes || !c->ambiguous || n < 3 || w[n - 1] != 's' || w[n - 2] == 's' ||
+	    !is_upper((unsigned char)w[0]) || ar->apos_after || (ar->after_cap && ar->prev_w))
+		return 0;
+	uint32_t stem_n = doc_count(c, w, n - 1);
+	if (stem_n < NAME_POSS_EVIDENCE || !doc_name(c, w, n - 1) || doc_count(c, w, n) * 2 > stem_n)
+		return 0;
+	if (ar->after_the && is_dict(lookup(c, w, n)))
+		return 0;
+	size_t lowers = 0, inner_caps = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		lowers += is_lower((unsigned char)w[i]);
+		inner_caps += i > 0 && is_upper((unsigned char)w[i]);
+	}
+	const struct repair_table_entry *stem = lookup(c, w, n - 1);
+	if (lowers == 0 || is_func(stem) || (lower_word(stem) && !inner_caps))
+		return 0;
+	if (ar->next_num)
+		return 1;
+	return ar->next_word && ar->next_lower && !ar->next_func && ar->next >= 0 && !poss_follower_bad(c->d, ar->next) &&
+	       !subject_verb(c->d, ar->next) && !ing_form(c->d, ar->next_e) && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
+}
+
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,
 			 const struct repair_table_entry *e, size_t *names)
 {

@@ -476,6 +476,10 @@ size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const s
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar);
 
+/* 1 if w is the possessive of a name the document writes on its own
+ * again and again, before what it can own. */
+int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
+
 /* ---- repair_split.c ---- */
 
 /* Splits a fused word into two or three parts and emits them: 1, 0 to keep

@@ -562,6 +562,19 @@ static void possessives_of_document_names(void **state)
 	};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		assert_string_equal(piece(doc, same[i], 0), same[i]);
+	/* a name the text writes on its own again and again: its "s" before
+	 * what it owns is its possessive, even when the "s" form is a name of
+	 * its own ("Andrews") or a word ("gatehouses"); not after a
+	 * capitalised word, nor a plural the dictionaries list after "the" or
+	 * before a participle */
+	const char *andrew = "They dont care. Prince Andrew spoke. Andrew said no, and Andrew left. GateHouse grew, "
+			     "GateHouse fell. A Ukrainian spoke, a Ukrainian left. Ukrainian news came.";
+	const char *stay[] = { "with Julie Andrews album sales", "before the Ukrainians ever knew", "and Ukrainians fleeing" };
+	for (size_t i = 0; i < sizeof stay / sizeof *stay; i++)
+		assert_string_equal(piece(andrew, stay[i], 0), stay[i]);
+	assert_string_equal(piece(andrew, "Unfortunately, Andrews interview aired.", 0),
+			    "Unfortunately, Andrew's interview aired.");
+	assert_string_equal(piece(andrew, "the company, GateHouses parent, said", 0), "the company, GateHouse's parent, said");
 }
 
 static void never_touched(void **state)
