@@ -252,6 +252,29 @@ static int clause_clash(const struct words_ctx *c, const struct around *ar, cons
 	return ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n));
 }
 
+/* After an opening phrase and the sentence's first comma ("In this guide,
+ * were going", "Starting today, well compare") a clause starts with its
+ * subject, which a pronoun's contraction brings with it: it needs only not
+ * to be far less likely than the word as written. */
+#define LONE_COMMA_MARGIN (-1500)
+/* ... "its" there is "it's" but before what a possessive owns ("Finally,
+ * its gaming division"): before a function word or a word the model does
+ * not list after "his", "their" or "the", it needs less than ITS_MARGIN. */
+#define ITS_LONE_COMMA_MARGIN 700
+
+/* The margin of a context repair of the word with apostrophe form `form`
+ * after the sentence's first comma, before a lowercase word. */
+static int lone_comma_margin(const struct words_ctx *c, const struct around *ar, const char *form, int margin)
+{
+	int k = contraction_aux(c->d, form);
+	/* "'s" may be a possessive's, or "is" of a name, not a pronoun's */
+	if (k >= 0 && k != RDATA_AUX - 1)
+		return margin < LONE_COMMA_MARGIN ? margin : LONE_COMMA_MARGIN;
+	if (strcmp(form, "it's") == 0 && (ar->next_func || !owned_follower(c->d, ar->next)) && margin > ITS_LONE_COMMA_MARGIN)
+		return ITS_LONE_COMMA_MARGIN;
+	return margin;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -362,6 +385,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				if (ar->prev_w && !is_func(lookup(c, ar->prev_w, ar->prev_n)))
 					margin += ONE_SIDED_MARGIN;
 			}
+			if (ar->after_lone_comma && ar->next_word && ar->next_lower)
+				margin = lone_comma_margin(c, ar, form, margin);
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
 				margin = NAME_MARGIN;

@@ -234,6 +234,15 @@ static void apostrophes_by_context(void **state)
 		{ "due to the moons frigid climate, and his teams playoff hopes",
 		  "due to the moon's frigid climate, and his team's playoff hopes" },
 		{ "the teams played well, and the moons of Jupiter are cold", NULL },
+		/* after an opening phrase and the sentence's first comma a clause
+		 * starts with its subject, which a contraction brings; not after
+		 * a second comma (the subject came before), nor "its" before
+		 * what it owns */
+		{ "In this series, were going to dig deeper.", "In this series, we're going to dig deeper." },
+		{ "In this guide, well compare average wattage.", "In this guide, we'll compare average wattage." },
+		{ "Whatever your goals are, its good to write them down.", "Whatever your goals are, it's good to write them down." },
+		{ "The guards, on duty that night, were working overtime.", NULL },
+		{ "Additionally, its gaming division grew.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
