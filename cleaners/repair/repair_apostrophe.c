@@ -22,6 +22,9 @@
  * overstates for written text. It needs a wider margin. */
 #define ITS_MARGIN 1500
 #define ITS_EVIDENCE_MARGIN 1000
+/* ... but before a function word that starts no noun phrase, it needs
+ * only not to be 1.5 log10 less likely. */
+#define ITS_FUNC_MARGIN (-1500)
 /* A capitalised "s" form the dictionaries list as a name of its own
  * ("Edmunds", "Browns", "Peoples") needs as much. */
 #define NAME_MARGIN 1500
@@ -375,6 +378,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				margin = POSSESSIVE_MARGIN;
 			if (word_is(w, n, "its")) {
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+				/* "its a", "its not", "its about": a possessive
+				 * determiner starts a noun phrase, so before a
+				 * function word that starts none and that no owner
+				 * takes ("its own", "its time" do), "its" is
+				 * "it's" unless the model finds that far less
+				 * likely */
+				if (ar->next_word && ar->next_func && !noun_phrase_start(c->d, ar->next_e) &&
+				    !owned_follower(c->d, ar->next))
+					margin = ITS_FUNC_MARGIN;
 				/* "its Blue Moon lander": a name after it reads to
 				 * the model as an adjective */
 				if (ar->next_word && !ar->next_lower)

@@ -243,6 +243,11 @@ static void apostrophes_by_context(void **state)
 		{ "Whatever your goals are, its good to write them down.", "Whatever your goals are, it's good to write them down." },
 		{ "The guards, on duty that night, were working overtime.", NULL },
 		{ "Additionally, its gaming division grew.", NULL },
+		/* a possessive determiner starts a noun phrase: before a
+		 * function word that starts none, "its" is "it's"; before one
+		 * that does or that an owner takes, it stays */
+		{ "The catch is that its for virtual reality only.", "The catch is that it's for virtual reality only." },
+		{ "The law gave the state its own power and its time to act.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
