@@ -168,6 +168,18 @@ static int time_noun(const struct rdata *d, const struct repair_table_entry *e)
 	return IN_LIST(rdata_text(d, e), e->len, words);
 }
 
+/* A day or a month, the name of a time ("Tuesday", "October"; not "May",
+ * a modal verb). */
+static int time_name(const struct rdata *d, const struct repair_table_entry *e)
+{
+	if (!e)
+		return 0;
+	static const char *const words[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+					     "january", "february", "march", "april", "june", "july", "august",
+					     "september", "october", "november", "december" };
+	return IN_LIST(rdata_text(d, e), e->len, words);
+}
+
 size_t repair_apos_put_poss(char *dst, size_t cap, const char *w, size_t n)
 {
 	if (n + 2 > cap)
@@ -309,6 +321,16 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
 		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
 			return 0;
+		/* "Tuesdays networking gathering", "Octobers Money 20/20": a
+		 * day's or a month's "s" before what it owns (a word that is no
+		 * verb of which it is the subject, or a name or a number); the
+		 * plural is a time of habit, after "on" or "the" or before a
+		 * function word ("on Mondays", "Tuesdays and Fridays") */
+		if (poss && capital && c->ambiguous && time_name(c->d, stem) && !ar->after_the &&
+		    !(ar->prev_w && word_is(ar->prev_w, ar->prev_n, "on")) &&
+		    ((ar->next_word && !ar->next_func && (!ar->next_lower || (!poss_follower_bad(c->d, ar->next) &&
+		      !subject_verb(c->d, ar->next)))) || ar->next_num))
+			return repair_apos_insert(dst, cap, w, n, form);
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
 		const struct repair_table_entry *st = poss ? stem : NULL;

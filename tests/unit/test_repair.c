@@ -295,6 +295,11 @@ static void possessives_by_document(void **state)
 		 * word's ("Dallas Gas Station") */
 		{ "and Hillary Clintons Foundation, at Dallas Gas Station",
 		  "and Hillary Clinton's Foundation, at Dallas Gas Station" },
+		/* a day's or a month's "s" before what it owns; a time of
+		 * habit stays */
+		{ "He was coming to Tuesdays networking gathering.", "He was coming to Tuesday's networking gathering." },
+		{ "I did at Octobers Money 20/20 conference", "I did at October's Money 20/20 conference" },
+		{ "We meet on Mondays and Tuesdays at noon; the shop opens on Sundays 9 to 5.", NULL },
 		/* a time's "s" before what it owns, not after a number */
 		{ "after Monday nights loss, three years early", "after Monday night's loss, three years early" },
 		/* a rare word the model knows far less than its apostrophe form */
