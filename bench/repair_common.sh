@@ -20,3 +20,19 @@ if [ -z "$bin" ]; then
 	bin=$here/build-bench/scrape
 fi
 bin=$(realpath "$bin")
+
+# mangle_and_score WORK SEED LABEL: mangles every WORK/clean/*.txt with
+# `mangle.py --modes strip` (the seed page's damage) into WORK/mangled
+# (texts it cannot mangle are dropped), prints LABEL with the texts and
+# words, and scores the repair on them like dev/mangled, clean-text test
+# included.
+mangle_and_score() {
+	local work=$1 seed=$2 label=$3 f
+	mkdir -p "$work/mangled"
+	for f in "$work"/clean/*.txt; do
+		python3 "$rep/mangle.py" --modes strip --seed "$seed" -o "$work/mangled/$(basename "$f")" "$f" 2>/dev/null ||
+			rm -f "$f"
+	done
+	echo "$label: texts $(ls "$work/clean" | wc -l), words $(cat "$work"/clean/*.txt | wc -w)"
+	(cd "$rep" && python3 score_repair.py "$work/clean" "$work/mangled" --cmd "$bin --repair -" --show "$show")
+}

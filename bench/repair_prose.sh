@@ -35,10 +35,4 @@ for f in $files; do
 		END { if (n >= 200) flush() }
 	' "$src/$f"
 done
-for f in "$work"/clean/*.txt; do
-	python3 "$rep/mangle.py" --modes strip --seed 7 -o "$work/mangled/$(basename "$f")" "$f" 2>/dev/null ||
-		rm -f "$f"
-done
-echo "fortunes $(dpkg-query -W -f '${Version}' fortunes 2>/dev/null): texts $(ls "$work/clean" | wc -l), words $(cat "$work"/clean/*.txt | wc -w)"
-cd "$rep"
-python3 score_repair.py "$work/clean" "$work/mangled" --cmd "$bin --repair -" --show "$show"
+mangle_and_score "$work" 7 "fortunes $(dpkg-query -W -f '${Version}' fortunes 2>/dev/null)"

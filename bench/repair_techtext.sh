@@ -30,10 +30,4 @@ find /usr/share/doc -type f \( -iname 'README*' -o -iname 'FAQ*' -o -iname 'NEWS
 		rm -f "$work/clean/$name"
 	fi
 done
-for f in "$work"/clean/*.txt; do
-	python3 "$rep/mangle.py" --modes strip --seed 7 -o "$work/mangled/$(basename "$f")" "$f" 2>/dev/null ||
-		rm -f "$f"
-done
-echo "texts: $(ls "$work/clean" | wc -l), words: $(cat "$work"/clean/*.txt | wc -w)"
-cd "$rep"
-python3 score_repair.py "$work/clean" "$work/mangled" --cmd "$bin --repair -" --show "$show"
+mangle_and_score "$work" 7 "technical texts"

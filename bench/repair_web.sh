@@ -47,10 +47,4 @@ for f in sorted(glob.glob(os.path.join(truth, "*.json"))):
     with open(os.path.join(out, d["file_id"] + ".txt"), "w", encoding="utf-8") as o:
         o.write(text.strip() + "\n")
 PY
-for f in "$work"/clean/*.txt; do
-	python3 "$rep/mangle.py" --modes strip --seed 3 -o "$work/mangled/$(basename "$f")" "$f" 2>/dev/null ||
-		rm -f "$f"
-done
-echo "wcxb-dev truth: texts $(ls "$work/clean" | wc -l), words $(cat "$work"/clean/*.txt | wc -w)"
-cd "$rep"
-python3 score_repair.py "$work/clean" "$work/mangled" --cmd "$bin --repair -" --show "$show"
+mangle_and_score "$work" 3 "wcxb-dev truth"

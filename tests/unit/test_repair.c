@@ -666,18 +666,17 @@ static void words_written_by_habit(void **state)
 static void code_names_are_not_glued_words(void **state)
 {
 	(void)state;
-	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure.";
-	const char *same[] = {
-		"pass a context.Context and a decimal.Decimal to it",
-		"run myapp.Camera with asyncio.Task and logging.StreamHandler",
-		"use tokio::sync and std::fs here",
-		"DEBUG:This is a log line, see root:root and nginx:stable",
-		"for i in range(10): print(float(num_str), isinstance(obj, int))",
+	static const struct repair_case cases[] = {
+		{ "pass a context.Context and a decimal.Decimal to it", NULL },
+		{ "run myapp.Camera with asyncio.Task and logging.StreamHandler", NULL },
+		{ "use tokio::sync and std::fs here", NULL },
+		{ "DEBUG:This is a log line, see root:root and nginx:stable", NULL },
+		{ "for i in range(10): print(float(num_str), isinstance(obj, int))", NULL },
+		{ "the talks ended.It was late, the image:artists and the end(and more)",
+		  "the talks ended. It was late, the image: artists and the end (and more)" },
 	};
-	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
-		assert_string_equal(piece(damaged, same[i], 0), same[i]);
-	assert_string_equal(piece(damaged, "the talks ended.It was late, the image:artists and the end(and more)", 0),
-			    "the talks ended. It was late, the image: artists and the end (and more)");
+	check_cases("They dont care and we dont either; the towns mayor isnt sure.", cases,
+		    sizeof cases / sizeof cases[0]);
 }
 
 static void html_text_is_left_alone_without_damage(void **state)
