@@ -22,6 +22,9 @@
  * overstates for written text. It needs a wider margin. */
 #define ITS_MARGIN 1500
 #define ITS_EVIDENCE_MARGIN 1000
+/* ... but before a function word that starts no noun phrase, it needs
+ * only not to be 1.5 log10 less likely. */
+#define ITS_FUNC_MARGIN (-1500)
 /* A capitalised "s" form the dictionaries list as a name of its own
  * ("Edmunds", "Browns", "Peoples") needs as much. */
 #define NAME_MARGIN 1500
@@ -162,6 +165,18 @@ static int time_noun(const struct rdata *d, const struct repair_table_entry *e)
 		return 0;
 	static const char *const words[] = { "day", "week", "month", "year", "night", "morning", "evening",
 					     "afternoon", "weekend", "season", "decade", "century", "quarter" };
+	return IN_LIST(rdata_text(d, e), e->len, words);
+}
+
+/* A day or a month, the name of a time ("Tuesday", "October"; not "May",
+ * a modal verb). */
+static int time_name(const struct rdata *d, const struct repair_table_entry *e)
+{
+	if (!e)
+		return 0;
+	static const char *const words[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+					     "january", "february", "march", "april", "june", "july", "august",
+					     "september", "october", "november", "december" };
 	return IN_LIST(rdata_text(d, e), e->len, words);
 }
 
@@ -359,6 +374,29 @@ static int plural_subject(const struct words_ctx *c, const struct around *ar)
 	       e[1] && determiner(c->d, e[1]);
 }
 
+/* After an opening phrase and the sentence's first comma ("In this guide,
+ * were going", "Starting today, well compare") a clause starts with its
+ * subject, which a pronoun's contraction brings with it: it needs only not
+ * to be far less likely than the word as written. */
+#define LONE_COMMA_MARGIN (-1500)
+/* ... "its" there is "it's" but before what a possessive owns ("Finally,
+ * its gaming division"): before a function word or a word the model does
+ * not list after "his", "their" or "the", it needs less than ITS_MARGIN. */
+#define ITS_LONE_COMMA_MARGIN 700
+
+/* The margin of a context repair of the word with apostrophe form `form`
+ * after the sentence's first comma, before a lowercase word. */
+static int lone_comma_margin(const struct words_ctx *c, const struct around *ar, const char *form, int margin)
+{
+	int k = contraction_aux(c->d, form);
+	/* "'s" may be a possessive's, or "is" of a name, not a pronoun's */
+	if (k >= 0 && k != RDATA_AUX - 1)
+		return margin < LONE_COMMA_MARGIN ? margin : LONE_COMMA_MARGIN;
+	if (strcmp(form, "it's") == 0 && (ar->next_func || !owned_follower(c->d, ar->next)) && margin > ITS_LONE_COMMA_MARGIN)
+		return ITS_LONE_COMMA_MARGIN;
+	return margin;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 			     const struct around *ar)
 {
@@ -393,6 +431,16 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
 		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
 			return 0;
+		/* "Tuesdays networking gathering", "Octobers Money 20/20": a
+		 * day's or a month's "s" before what it owns (a word that is no
+		 * verb of which it is the subject, or a name or a number); the
+		 * plural is a time of habit, after "on" or "the" or before a
+		 * function word ("on Mondays", "Tuesdays and Fridays") */
+		if (poss && capital && c->ambiguous && time_name(c->d, stem) && !ar->after_the &&
+		    !(ar->prev_w && word_is(ar->prev_w, ar->prev_n, "on")) &&
+		    ((ar->next_word && !ar->next_func && (!ar->next_lower || (!poss_follower_bad(c->d, ar->next) &&
+		      !subject_verb(c->d, ar->next)))) || ar->next_num))
+			return repair_apos_insert(dst, cap, w, n, form);
 		/* "Irans": a name's possessive needs the document's word for it
 		 * ("Thats" is no name: its stem is a common word) */
 		const struct repair_table_entry *st = poss ? stem : NULL;
@@ -462,6 +510,15 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				margin = POSSESSIVE_MARGIN;
 			if (word_is(w, n, "its")) {
 				margin = evidence ? ITS_EVIDENCE_MARGIN : ITS_MARGIN;
+				/* "its a", "its not", "its about": a possessive
+				 * determiner starts a noun phrase, so before a
+				 * function word that starts none and that no owner
+				 * takes ("its own", "its time" do), "its" is
+				 * "it's" unless the model finds that far less
+				 * likely */
+				if (ar->next_word && ar->next_func && !noun_phrase_start(c->d, ar->next_e) &&
+				    !owned_follower(c->d, ar->next))
+					margin = ITS_FUNC_MARGIN;
 				/* "its Blue Moon lander": a name after it reads to
 				 * the model as an adjective */
 				if (ar->next_word && !ar->next_lower)
@@ -480,6 +537,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 				if (ar->prev_w && (ar->prev == c->d->aux[5] || ar->prev == c->d->aux[0]))
 					return 0;
 			}
+			if (ar->after_lone_comma && ar->next_word && ar->next_lower)
+				margin = lone_comma_margin(c, ar, form, margin);
 			/* "Edmunds", "Browns": a name of its own in the dictionaries */
 			if (capital && (e->flags & RT_CAP) && margin < NAME_MARGIN)
 				margin = NAME_MARGIN;
@@ -533,6 +592,55 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
+}
+
+/* How often a document must write a name on its own (and at least twice
+ * as often as with its "s") before its "s" form before what it can own
+ * reads as the name's possessive. */
+#define NAME_POSS_EVIDENCE 2
+
+/* A word that ends as a present participle does ("fleeing"). */
+static int ing_form(const struct rdata *d, const struct repair_table_entry *e)
+{
+	return e && e->len > 4 && memcmp(rdata_text(d, e) + e->len - 3, "ing", 3) == 0;
+}
+
+/*
+ * "Andrews interview", "GateHouses parent", "McDonalds cameo": a name the
+ * document writes on its own (NAME_POSS_EVIDENCE times, mostly capitalised,
+ * at least twice as often as with its "s"), with an "s" before what it can
+ * own: a number, or a lowercase word that follows possessives, is no verb
+ * it could be the subject of (nor a participle: "Syrians fleeing") and no
+ * word a plural's "are" takes ("Ukrainians ever"). Not for
+ * - acronyms, whose "s" is mostly a plural ("APIs", "EVs");
+ * - a common word written as a name ("Service", "Wild"), unless a capital
+ *   inside says the name is no dictionary word ("GateHouse");
+ * - a word right after a capitalised word, where the "s" form is a name
+ *   of its own ("Serena Williams", "United States");
+ * - after "the", an "s" form the dictionaries list ("the Ukrainians").
+ */
+int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (!c->apostrophes || !c->ambiguous || n < 3 || w[n - 1] != 's' || w[n - 2] == 's' ||
+	    !is_upper((unsigned char)w[0]) || ar->apos_after || (ar->after_cap && ar->prev_w))
+		return 0;
+	uint32_t stem_n = doc_count(c, w, n - 1);
+	if (stem_n < NAME_POSS_EVIDENCE || !doc_name(c, w, n - 1) || doc_count(c, w, n) * 2 > stem_n)
+		return 0;
+	if (ar->after_the && is_dict(lookup(c, w, n)))
+		return 0;
+	size_t lowers = 0, inner_caps = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		lowers += is_lower((unsigned char)w[i]);
+		inner_caps += i > 0 && is_upper((unsigned char)w[i]);
+	}
+	const struct repair_table_entry *stem = lookup(c, w, n - 1);
+	if (lowers == 0 || is_func(stem) || (lower_word(stem) && !inner_caps))
+		return 0;
+	if (ar->next_num)
+		return 1;
+	return ar->next_word && ar->next_lower && !ar->next_func && ar->next >= 0 && !poss_follower_bad(c->d, ar->next) &&
+	       !subject_verb(c->d, ar->next) && !ing_form(c->d, ar->next_e) && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
 }
 
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,

@@ -80,6 +80,8 @@ struct around {
 	int open_before; /* the token opens with "(" before its core ("(fake)root") */
 	int after_cap;   /* the word before, in the same sentence, starts with a capital */
 	int after_name;  /* ... and the dictionaries write it only so ("Hillary", "Jason") */
+	int after_lone_comma; /* the token before ends with the sentence's first comma, and
+			       * a word follows in the same sentence ("In this guide, were going") */
 	const char *prev_w; /* the word before in the same sentence, NULL if none */
 	size_t prev_n;
 	const struct repair_table_entry *self; /* the word's own entry, if known */
@@ -451,6 +453,7 @@ static inline void around_set_before(struct around *a, const struct words_ctx *c
 {
 	a->prev_w = w;
 	a->prev_n = w ? n : 0;
+	a->after_lone_comma = 0;
 	a->after_the = w && word_is(w, n, "the");
 	a->after_cap = w && n > 0 && is_upper((unsigned char)w[0]);
 	a->after_name = a->after_cap && cap_only(lookup(c, w, n));
@@ -478,6 +481,10 @@ size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const s
 /* The apostrophe repair of a plain word into dst: its length, 0 to keep w. */
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar);
+
+/* 1 if w is the possessive of a name the document writes on its own
+ * again and again, before what it can own. */
+int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
 /* ---- repair_split.c ---- */
 

@@ -13,6 +13,13 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 {
 	const struct repair_table_entry *e = ar->have_self ? ar->self : lookup(c, w, n);
 	*last = e ? e->lm_id : -1;
+	/* "Andrews interview" where the text names "Andrew" again and again */
+	if (n < REPAIR_MAX_WORD && !memchr(w, '\'', n) && repair_apos_name_counted(c, w, n, ar)) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = repair_apos_put_poss(tmp, sizeof tmp, w, n);
+		*last = word_id(c, tmp, l);
+		return buf_put(out, tmp, l);
+	}
 	/* the common case: a known word with no apostrophe form */
 	if (n >= REPAIR_MAX_WORD || (is_known(e) && !e->apos_idx && !odd_lower(e, w) && !rare_word(e, w, n)))
 		return buf_put(out, w, n);

@@ -245,6 +245,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	int prev_the = 0, prev_cap = 0, prev_name = 0;
 	const char *prev_w = NULL;
 	size_t prev_n = 0;
+	unsigned commas = 0; /* in the sentence so far */
+	int prev_comma = 0;  /* the token before ends with a comma */
 	while (done < n) {
 		size_t used;
 		size_t k = tokenize(t, TOK_BATCH, s + done, n - done, &used);
@@ -300,6 +302,7 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.prev_n = prev_n;
 			ar.rest = b + x->cen;
 			ar.rest_n = (size_t)(s + n - ar.rest);
+			ar.after_lone_comma = prev_comma && commas == 1;
 			int32_t last;
 			if (unchanged(ar.self, w, wn)) {
 				/* the common case: copied later with the text around it */
@@ -316,6 +319,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			prev_w = ends || x->en != x->cen || last != (ar.self ? ar.self->lm_id : -1) ? NULL : w;
 			prev_n = wn;
 			prev = ends ? c->d->bos : last;
+			prev_comma = !ends && x->en > x->cen && b[x->en - 1] == ',';
+			commas = ends ? 0 : commas + (memchr(b + x->cen, ',', x->en - x->cen) != NULL);
 		}
 		if (buf_put(out, b + at, used - at))
 			return SCRAPE_ENOMEM;

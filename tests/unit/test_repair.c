@@ -234,6 +234,20 @@ static void apostrophes_by_context(void **state)
 		{ "due to the moons frigid climate, and his teams playoff hopes",
 		  "due to the moon's frigid climate, and his team's playoff hopes" },
 		{ "the teams played well, and the moons of Jupiter are cold", NULL },
+		/* after an opening phrase and the sentence's first comma a clause
+		 * starts with its subject, which a contraction brings; not after
+		 * a second comma (the subject came before), nor "its" before
+		 * what it owns */
+		{ "In this series, were going to dig deeper.", "In this series, we're going to dig deeper." },
+		{ "In this guide, well compare average wattage.", "In this guide, we'll compare average wattage." },
+		{ "Whatever your goals are, its good to write them down.", "Whatever your goals are, it's good to write them down." },
+		{ "The guards, on duty that night, were working overtime.", NULL },
+		{ "Additionally, its gaming division grew.", NULL },
+		/* a possessive determiner starts a noun phrase: before a
+		 * function word that starts none, "its" is "it's"; before one
+		 * that does or that an owner takes, it stays */
+		{ "The catch is that its for virtual reality only.", "The catch is that it's for virtual reality only." },
+		{ "The law gave the state its own power and its time to act.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
@@ -281,6 +295,11 @@ static void possessives_by_document(void **state)
 		 * word's ("Dallas Gas Station") */
 		{ "and Hillary Clintons Foundation, at Dallas Gas Station",
 		  "and Hillary Clinton's Foundation, at Dallas Gas Station" },
+		/* a day's or a month's "s" before what it owns; a time of
+		 * habit stays */
+		{ "He was coming to Tuesdays networking gathering.", "He was coming to Tuesday's networking gathering." },
+		{ "I did at Octobers Money 20/20 conference", "I did at October's Money 20/20 conference" },
+		{ "We meet on Mondays and Tuesdays at noon; the shop opens on Sundays 9 to 5.", NULL },
 		/* a time's "s" before what it owns, not after a number */
 		{ "after Monday nights loss, three years early", "after Monday night's loss, three years early" },
 		/* a rare word the model knows far less than its apostrophe form */
@@ -619,6 +638,19 @@ static void possessives_of_document_names(void **state)
 	};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		assert_string_equal(piece(doc, same[i], 0), same[i]);
+	/* a name the text writes on its own again and again: its "s" before
+	 * what it owns is its possessive, even when the "s" form is a name of
+	 * its own ("Andrews") or a word ("gatehouses"); not after a
+	 * capitalised word, nor a plural the dictionaries list after "the" or
+	 * before a participle */
+	const char *andrew = "They dont care. Prince Andrew spoke. Andrew said no, and Andrew left. GateHouse grew, "
+			     "GateHouse fell. A Ukrainian spoke, a Ukrainian left. Ukrainian news came.";
+	const char *stay[] = { "with Julie Andrews album sales", "before the Ukrainians ever knew", "and Ukrainians fleeing" };
+	for (size_t i = 0; i < sizeof stay / sizeof *stay; i++)
+		assert_string_equal(piece(andrew, stay[i], 0), stay[i]);
+	assert_string_equal(piece(andrew, "Unfortunately, Andrews interview aired.", 0),
+			    "Unfortunately, Andrew's interview aired.");
+	assert_string_equal(piece(andrew, "the company, GateHouses parent, said", 0), "the company, GateHouse's parent, said");
 }
 
 static void never_touched(void **state)
