@@ -223,10 +223,12 @@ static int contraction_like(const struct rdata *d, const struct repair_table_ent
  * with "'s" may be ("let's" beside "let": 0.2). */
 #define VERB_CONTRACTION 500
 
-/* A word ending as a past participle does ("recommended"). */
-static int participle(const struct rdata *d, const struct repair_table_entry *e)
+/* The entry e, of five letters or more, ends with `suffix`: as a past
+ * participle ("recommended": "ed") or a present one ("fleeing": "ing"). */
+static int ends_as(const struct rdata *d, const struct repair_table_entry *e, const char *suffix)
 {
-	return e->len > 4 && memcmp(rdata_text(d, e) + e->len - 2, "ed", 2) == 0;
+	size_t sl = strlen(suffix);
+	return e && e->len > 4 && memcmp(rdata_text(d, e) + e->len - sl, suffix, sl) == 0;
 }
 
 /* A subject pronoun: "I", "you", "he", "she", "it", "we", "they". */
@@ -423,13 +425,12 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 		 * one the model lists after "he" or "they" far more often than
 		 * alone and not as what "his" or "the" start, says it is a name
 		 * or a plural and that verb's subject; a participle may be an
-		 * adjective of what is owned ("Stadia's recommended setup") */
-		if (is_dict(e) && poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
-		    plural_subject(c, ar))
-			return 0;
-		if (poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a)) &&
-		    ar->next_word && ar->next_lower && ar->next_e && !participle(c->d, ar->next_e) &&
-		    subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))
+		 * adjective of what is owned ("Stadia's recommended setup"); so
+		 * does a listed plural's verb and object (plural_subject()) */
+		int noun_poss = poss && stem && !is_func(stem) && !(lower_word(stem) && contraction_like(c->d, stem, a));
+		if (noun_poss && ((is_dict(e) && plural_subject(c, ar)) ||
+				  (ar->next_word && ar->next_lower && ar->next_e && !ends_as(c->d, ar->next_e, "ed") &&
+				   subject_verb(c->d, ar->next) && !owned_follower(c->d, ar->next))))
 			return 0;
 		/* "Tuesdays networking gathering", "Octobers Money 20/20": a
 		 * day's or a month's "s" before what it owns (a word that is no
@@ -599,12 +600,6 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
  * reads as the name's possessive. */
 #define NAME_POSS_EVIDENCE 2
 
-/* A word that ends as a present participle does ("fleeing"). */
-static int ing_form(const struct rdata *d, const struct repair_table_entry *e)
-{
-	return e && e->len > 4 && memcmp(rdata_text(d, e) + e->len - 3, "ing", 3) == 0;
-}
-
 /*
  * "Andrews interview", "GateHouses parent", "McDonalds cameo": a name the
  * document writes on its own (NAME_POSS_EVIDENCE times, mostly capitalised,
@@ -640,7 +635,7 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 	if (ar->next_num)
 		return 1;
 	return ar->next_word && ar->next_lower && !ar->next_func && ar->next >= 0 && !poss_follower_bad(c->d, ar->next) &&
-	       !subject_verb(c->d, ar->next) && !ing_form(c->d, ar->next_e) && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
+	       !subject_verb(c->d, ar->next) && !ends_as(c->d, ar->next_e, "ing") && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
 }
 
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,

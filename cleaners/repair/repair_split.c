@@ -331,6 +331,8 @@ int repair_split_written_often(const struct words_ctx *c, const char *w, size_t 
 static int fused_by_habit(const struct words_ctx *c, const char *w, size_t k, size_t n)
 {
 	uint32_t fused = doc_count(c, w, n);
+	if (fused < HABIT_FUSED_CONTENT)
+		return 0;
 	const struct repair_table_entry *l = lookup(c, w, k), *r = lookup(c, w + k, n - k);
 	if (fused < (is_func(l) || is_func(r) ? HABIT_FUSED : HABIT_FUSED_CONTENT) || (is_func(l) && is_func(r)))
 		return 0;
