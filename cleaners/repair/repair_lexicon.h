@@ -500,6 +500,10 @@ size_t repair_split_doc(const struct words_ctx *c, const char *w, size_t n);
 /* Two capitalised words fused ("AdamNeumann"): the first's length, or 0. */
 size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
+/* An article fused to a capitalised word, capitals, a brand or a number
+ * ("theiMac", "aPython", "The2018"): the article's length, or 0. */
+size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
+
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);
 

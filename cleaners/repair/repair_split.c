@@ -350,6 +350,105 @@ static int split_unless_habit(struct buf *out, const struct words_ctx *c, const 
 	return put_split(out, c, w, k, n, last);
 }
 
+/* The article at the start of w[0..n): "the", "an" or "a", in lowercase
+ * or capitalised ("The2018"); its length, 0 if none. */
+static size_t article_len(const char *w, size_t n)
+{
+	if (n < 2 || (!is_lower((unsigned char)w[0]) && w[0] != 'T' && w[0] != 'A'))
+		return 0;
+	if (n > 3 && (w[0] | 32) == 't' && w[1] == 'h' && w[2] == 'e')
+		return 3;
+	if (n > 2 && (w[0] | 32) == 'a' && w[1] == 'n')
+		return 2;
+	return (w[0] | 32) == 'a';
+}
+
+/* Whether r[0..n) starts with a vowel sound, so takes "an": a word by its
+ * first letter, capitals read letter by letter by that letter's name ("an
+ * NSC", "a UK", "an iMac"). -1 when either article may go before it: a
+ * word starting with "u" ("a unibody", "an update"). */
+static int starts_vowel_sound(const char *r, size_t n)
+{
+	char ch = (char)(r[0] | 32);
+	int spelled = n == 1 || is_upper((unsigned char)r[1]) || is_digit((unsigned char)r[1]);
+	if (spelled)
+		return strchr("aefhilmnorsx", ch) != NULL;
+	if (ch == 'u')
+		return -1;
+	return strchr("aeio", ch) != NULL;
+}
+
+/* r[0..n) may follow a word in running text: letters, digits and the
+ * marks inside words ("UK's", "Pi-Hole", "U.S."), no code or address
+ * ("Object.make"). */
+static int word_chars(const char *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)r[i];
+		if (ch == '.' && i + 1 < n && !is_upper((unsigned char)r[i + 1]))
+			return 0;
+		if (!is_alnum(ch) && ch != '\'' && ch != '-' && ch != '.' && ch < 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether r[0..n), after an article, is what an article goes before: a
+ * capitalised word the lists or the document know ("Python", "Small-Class"),
+ * capitals the lists or the document know on their own ("UK's", "NSClegal",
+ * "SERPs") or with digits ("V8"), a brand the document writes alone ("iMac"), or after
+ * "the" a number ("the3rd", "The2018"). */
+static int article_follower(const struct words_ctx *c, const char *r, size_t n, int the, int cap_article)
+{
+	unsigned char r0 = (unsigned char)r[0], r1 = (unsigned char)r[1];
+	if (is_digit(r0))
+		return the;
+	size_t k = 1;
+	if (is_upper(r0) && is_lower(r1)) {
+		/* one capitalised word: "TuTu" is a brand of its own */
+		while (k < n && is_lower((unsigned char)r[k]))
+			k++;
+		if (k < n && is_alpha((unsigned char)r[k]))
+			return 0;
+		return k >= 3 && (is_known(lookup(c, r, k)) || doc_count(c, r, k) > 0);
+	}
+	/* "A" before capitals is mostly an acronym itself ("AIs", "ATM") */
+	if (cap_article && !the)
+		return 0;
+	if (is_upper(r0)) {
+		int digits = 0;
+		while (k < n && (is_upper((unsigned char)r[k]) || is_digit((unsigned char)r[k])))
+			digits |= is_digit((unsigned char)r[k++]);
+		/* capitals and digits name a model ("V8", "A350") */
+		return digits || is_known(lookup(c, r, k)) || doc_count(c, r, k) > 0 || doc_count(c, r, n) > 0;
+	}
+	return is_lower(r0) && is_upper(r1) && doc_count(c, r, n) > 0;
+}
+
+/*
+ * An article fused to the word it goes before, where a capital or a digit
+ * shows the seam: "theiMac", "theV8", "theUK's", "theNSClegal", "The2018",
+ * "aPython", "AGlimpse". The article sounds right before the word ("a UK",
+ * "an NSC"), and the document does not write the two so by habit
+ * ("theCUBE", a brand written again and again). Returns the article's
+ * length, 0 if none.
+ */
+size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = article_len(w, n);
+	if (k == 0 || n - k < 2 || !word_chars(w + k, n - k))
+		return 0;
+	int the = k == 3, cap = is_upper((unsigned char)w[0]);
+	if (!article_follower(c, w + k, n - k, the, cap))
+		return 0;
+	if (!the && !is_digit((unsigned char)w[k])) {
+		int an = starts_vowel_sound(w + k, n - k);
+		if (an >= 0 && an != (k == 2))
+			return 0;
+	}
+	return fused_by_habit(c, w, k, n) ? 0 : k;
+}
+
 /* A word of one letter that stands alone: "a", "I". */
 static int lone_letter(char ch)
 {

@@ -82,6 +82,17 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	*last = -1;
 	if (n == 0)
 		return SCRAPE_OK;
+	size_t art = c->spaces ? repair_split_article(c, w, n) : 0;
+	if (art) {
+		/* the word after the article is repaired on its own ("theNSClegal") */
+		struct around aw = *ar;
+		aw.have_self = 0;
+		aw.prev = word_id(c, w, art);
+		around_set_before(&aw, c, w, art);
+		if (buf_put(out, w, art) || buf_putc(out, ' '))
+			return SCRAPE_ENOMEM;
+		return repair_core(out, c, w + art, n - art, &aw, last);
+	}
 	int letters = 1, punct = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)w[i];

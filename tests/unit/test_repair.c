@@ -719,6 +719,30 @@ static void words_written_by_habit(void **state)
 	assert_string_equal(piece(apart, "a rideshare trip", 0), "a ride share trip");
 }
 
+/* An article fused to the word after it where a capital or a digit shows
+ * the seam: split when the article sounds right before the word ("a UK",
+ * "an NSC") and the word is one the lists or the document know. Acronyms
+ * starting with "A", all-capital words, "a" before a model number, code
+ * ("theObject.make") and a brand the document writes so again and again
+ * stay. */
+static void articles_fused_before_capitals_and_digits(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "he bought theiMac Pro with theV8 engine", "he bought the iMac Pro with the V8 engine" },
+		{ "theUK's position on The2018 model", "the UK's position on The 2018 model" },
+		{ "aPython script, AGlimpse of it, the3rd time", "a Python script, A Glimpse of it, the 3rd time" },
+		{ "go to theNSClegal counsel or anNSC aide", "go to the NSC legal counsel or an NSC aide" },
+		{ "AIs are here, ATTEND THEORY and AMAs, a7R or A350", NULL },
+		{ "aApple and aOrange read wrong", NULL },
+		{ "call theObject.make on it", NULL },
+		{ "theScore app", NULL },
+	};
+	check_cases("They dont care, asthe man said. The iMac and the V8 are fine; "
+		    "theScore is an app and theScore writes news for theScore fans.",
+		    cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Names of program code in prose read as words glued at punctuation:
  * "x.Y", "a::b", "LABEL:Text", "f(x". They stay; a sentence glued at its
  * full stop, a word glued at a colon and words glued at a parenthesis in
@@ -818,6 +842,7 @@ int main(void)
 		cmocka_unit_test(possessives_of_document_names),
 		cmocka_unit_test(never_touched),
 		cmocka_unit_test(words_written_by_habit),
+		cmocka_unit_test(articles_fused_before_capitals_and_digits),
 		cmocka_unit_test(code_names_are_not_glued_words),
 		cmocka_unit_test(html_text_is_left_alone_without_damage),
 		cmocka_unit_test(wrapped_lines_go_on),
