@@ -595,7 +595,11 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	int self = e->lm_id >= 0 ? c->d->uni_prob[e->lm_id] : -7000;
 	size_t best = 0;
 	int best_s = self + (e->lm_id >= 0 ? RARE_PAIR_LIFT : RARE_PAIR_LIFT_UNHEARD);
-	for (size_t i = 2; i + 2 <= n; i++) {
+	/* "a" is the one word of one letter that starts such pairs ("ahigh",
+	 * "agood": archaic words, "a high", "a good" in running text), before
+	 * a consonant */
+	size_t from = w[0] == 'a' && starts_vowel_sound(w + 1, n - 1) != 1 ? 1 : 2;
+	for (size_t i = from; i + 2 <= n; i++) {
 		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
 		if (!lower_word(l) || !lower_word(r) ||
 		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||

@@ -743,6 +743,20 @@ static void articles_fused_before_capitals_and_digits(void **state)
 		    cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "a" fused to a common word makes a rare, archaic word of the lists
+ * ("ahigh", "agood", "astart"): in running text it is the article and the
+ * word. Words of the lists that start with "a" and are common enough to
+ * be meant ("aground", "afoot", "anew", "alive", "along") stay. */
+static void article_fused_into_a_rare_word(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "it was ahigh price but agood deal", "it was a high price but a good deal" },
+		{ "the ship ran aground, a plot was afoot and we began anew along the shore, alive", NULL },
+	};
+	check_cases("They dont care, asthe man said.", cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Names of program code in prose read as words glued at punctuation:
  * "x.Y", "a::b", "LABEL:Text", "f(x". They stay; a sentence glued at its
  * full stop, a word glued at a colon and words glued at a parenthesis in
@@ -843,6 +857,7 @@ int main(void)
 		cmocka_unit_test(never_touched),
 		cmocka_unit_test(words_written_by_habit),
 		cmocka_unit_test(articles_fused_before_capitals_and_digits),
+		cmocka_unit_test(article_fused_into_a_rare_word),
 		cmocka_unit_test(code_names_are_not_glued_words),
 		cmocka_unit_test(html_text_is_left_alone_without_damage),
 		cmocka_unit_test(wrapped_lines_go_on),
