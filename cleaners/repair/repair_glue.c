@@ -276,13 +276,14 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 		r++;
 	if (r == n || !number_side_word(c, w + r, n - r))
 		return 0;
-	/* a short unit the document glues to numbers more than once ("64bit",
-	 * "128bit"), or a magnitude it glues at all ("£38million"), is its
-	 * style, not damage, unless it writes the word apart more often; a
-	 * longer word glued twice ("16feet", "5.3feet") is damage */
+	/* a short unit or a magnitude the document glues to numbers more
+	 * than once ("64bit", "128bit", "£71.6million" and "£38million") is
+	 * its style, not damage, unless it writes the word apart more often;
+	 * a longer word glued twice ("16feet", "5.3feet"), or a magnitude
+	 * glued once ("$5.9million") is damage */
 	const struct vocab_word *g = vocab_find(c->vb, w + r, n - r);
 	int magnitude = magnitude_word(w + r, n - r);
-	if (r == q && (magnitude || (g && g->glued > 1 && n - r < 4)) && (!g || g->count <= g->glued))
+	if (r == q && g && g->glued > 1 && (magnitude || n - r < 4) && g->count <= g->glued)
 		return 0;
 	/* "10in" is ten inches: a word glued straight on is three letters or
 	 * more, or a short function word ("2015or", "$0.10by") */

@@ -496,8 +496,12 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "about 10per cent, 20%more and 16feet", 0), "about 10 per cent, 20% more and 16 feet");
 	assert_string_equal(piece(doc, "in 2022,an agency", 0), "in 2022, an agency");
 	/* model names, units, ordinals and magnitudes glued on purpose */
-	const char *same = "RAV4, PS4, Solo3, mp3, my6sense, 30fps, 5mm, 10in, 4th, 1990s, 5a, \xc2\xa3" "38million, 12bn";
+	const char *same = "RAV4, PS4, Solo3, mp3, my6sense, 30fps, 5mm, 10in, 4th, 1990s, 5a, 12bn";
 	assert_string_equal(piece(doc, same, 0), same);
+	/* a magnitude glued twice is the text's style, glued once damage */
+	const char *fees = "a fee of \xc2\xa3" "71.6million, then \xc2\xa3" "38million";
+	assert_string_equal(piece(doc, fees, 0), fees);
+	assert_string_equal(piece(doc, "gave $5.9million to it", 0), "gave $5.9 million to it");
 	/* a unit the text glues to numbers again and again is its style */
 	assert_string_equal(piece(doc, "a 64bit or 128bit type, 16bit words", 0), "a 64bit or 128bit type, 16bit words");
 	assert_string_equal(piece(doc, "a 64bit type", 0), "a 64 bit type");
