@@ -195,6 +195,37 @@ static int verb_or_adverb_form(const char *w, size_t n)
 static int glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 		       int32_t *last, int in_hyphenated);
 
+/* A function word w[0..p) glued to a number that is glued to what it
+ * counts in turn, a plural or a magnitude: "than3years",
+ * "about$44.2million". Splits both seams when the number and its word
+ * split on their own, and the document glues that word to a number only
+ * here. A name with a digit inside stays: "my6sense" counts no plural,
+ * and a brand is written again and again. */
+static int function_word_number_word(struct buf *out, const struct words_ctx *c, const char *w, size_t p, size_t n,
+				     const struct around *ar, int32_t *last)
+{
+	size_t t = n;
+	while (t > p && is_alpha((unsigned char)w[t - 1]))
+		t--;
+	if (t == n || !is_func(lookup(c, w, p)))
+		return 0;
+	const struct vocab_word *g = vocab_find(c->vb, w + t, n - t);
+	int counted = magnitude_word(w + t, n - t) ||
+		      (n - t >= 4 && w[n - 1] == 's' && lower_word(lookup(c, w + t, n - t - 1)));
+	if (!counted || (g && g->glued > 1))
+		return 0;
+	struct buf rest = BUF_INIT;
+	struct around al = *ar;
+	al.prev = word_id(c, w, p);
+	al.have_self = 0;
+	around_set_before(&al, c, w, p);
+	int rc = glue_number(&rest, c, w + p, n - p, &al, last, 0);
+	if (rc == 1 && (buf_put(out, w, p) || buf_putc(out, ' ') || buf_put(out, rest.data, rest.len)))
+		rc = SCRAPE_ENOMEM;
+	buf_free(&rest);
+	return rc;
+}
+
 int repair_glue_number(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 			const struct around *ar, int32_t *last)
 {
@@ -240,8 +271,10 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 		p++;
 	if (p > 0) {
 		/* word, then number */
-		if (p == n || number_len(w + p, n - p) != n - p)
+		if (p == n)
 			return 0;
+		if (number_len(w + p, n - p) != n - p)
+			return function_word_number_word(out, c, w, p, n, ar, last);
 		/* a noun with a number is an identifier ("user42", "win32",
 		 * "base64", "type1"): the glue is damage before a year or a
 		 * sum ("pointsin2016", "a$7,500"), or after a function word

@@ -502,6 +502,11 @@ static void words_beside_numbers(void **state)
 	const char *fees = "a fee of \xc2\xa3" "71.6million, then \xc2\xa3" "38million";
 	assert_string_equal(piece(doc, fees, 0), fees);
 	assert_string_equal(piece(doc, "gave $5.9million to it", 0), "gave $5.9 million to it");
+	/* a function word, a number and what it counts, all glued; a name
+	 * with a digit inside counts nothing */
+	assert_string_equal(piece(doc, "for more than3years, about$44.2million a week", 0),
+			    "for more than 3 years, about $44.2 million a week");
+	assert_string_equal(piece(doc, "by my6sense and his3nse", 0), "by my6sense and his3nse");
 	/* a unit the text glues to numbers again and again is its style */
 	assert_string_equal(piece(doc, "a 64bit or 128bit type, 16bit words", 0), "a 64bit or 128bit type, 16bit words");
 	assert_string_equal(piece(doc, "a 64bit type", 0), "a 64 bit type");
