@@ -179,6 +179,19 @@ static int number_side_word(const struct words_ctx *c, const char *w, size_t n)
 	return lower_word(e) && e->level <= 50 && (n >= 3 || is_func(e));
 }
 
+/* w[0..n) is the plural of a common word, capitalised as in a title
+ * ("4Months", "101Blockchains"), that the document glues to a number only
+ * here: what the number counts. A brand after a number is singular
+ * ("4Motion", "360Reach") or written again and again ("8000Kicks"). */
+static int capitalised_plural(const struct words_ctx *c, const char *w, size_t n)
+{
+	if (n < 4 || !is_upper((unsigned char)w[0]) || w[n - 1] != 's' || w[n - 2] == 's' || !lower_run(w + 1, n - 1))
+		return 0;
+	const struct vocab_word *g = vocab_find(c->vb, w, n);
+	const struct repair_table_entry *e = lookup(c, w, n - 1);
+	return lower_word(e) && e->level <= 50 && !(g && g->glued > 1);
+}
+
 /* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
 static int verb_or_adverb_form(const char *w, size_t n)
 {
@@ -307,7 +320,7 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	size_t r = q;
 	if (ch_is(w[r], CH_SOFT))
 		r++;
-	if (r == n || !number_side_word(c, w + r, n - r))
+	if (r == n || !(number_side_word(c, w + r, n - r) || (r == q && capitalised_plural(c, w + r, n - r))))
 		return 0;
 	/* a short unit or a magnitude the document glues to numbers more
 	 * than once ("64bit", "128bit", "£71.6million" and "£38million") is

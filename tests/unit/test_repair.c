@@ -507,6 +507,11 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "for more than3years, about$44.2million a week", 0),
 			    "for more than 3 years, about $44.2 million a week");
 	assert_string_equal(piece(doc, "by my6sense and his3nse", 0), "by my6sense and his3nse");
+	/* a number glued to the capitalised plural it counts; brands after a
+	 * number are singular, or written so again and again */
+	assert_string_equal(piece(doc, "Get 4Months of music", 0), "Get 4 Months of music");
+	assert_string_equal(piece(doc, "the 4Motion drive, 360Reach, 8000Kicks and 8000Kicks", 0),
+			    "the 4Motion drive, 360Reach, 8000Kicks and 8000Kicks");
 	/* a unit the text glues to numbers again and again is its style */
 	assert_string_equal(piece(doc, "a 64bit or 128bit type, 16bit words", 0), "a 64bit or 128bit type, 16bit words");
 	assert_string_equal(piece(doc, "a 64bit type", 0), "a 64 bit type");
