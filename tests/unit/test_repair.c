@@ -392,6 +392,12 @@ static void its_before_a_subject_and_its_verb(void **state)
 		/* right after "is" it is no second verb; after a comma it may be */
 		{ "What sets it apart is its smart design, which helps.", NULL },
 		{ "The problem is, its not cheap.", "The problem is, it's not cheap." },
+		/* a participle before the noun is its adjective; the verb may
+		 * have lost its apostrophe too; "it's" + participle takes an
+		 * object and no verb after it */
+		{ "But its lowered forecast isnt a surprise.", "But its lowered forecast isn't a surprise." },
+		{ "But its lowered forecast is no surprise.", NULL },
+		{ "Now its raised questions about the deal.", "Now it's raised questions about the deal." },
 	};
 	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
 		    sizeof cases / sizeof cases[0]);
