@@ -53,13 +53,19 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q) &&
 	    (p == 1 || w[p] != '.' || is_func(lookup(c, w + q, n - q))))
 		return put_split(out, c, w, q, n, last);
-	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
+	if (p < 2)
 		return 0;
 	const char *l = w, *r = w + q;
 	size_t ln = p, rn = n - q;
 	const struct repair_table_entry *le = lookup(c, l, ln);
 	const struct repair_table_entry *re = lookup(c, r, rn);
-	if (stop) {
+	if (!is_lower((unsigned char)w[p - 1])) {
+		/* "FL,the", "COBRA;browsing": capitals, a comma or semicolon, and
+		 * a common lowercase word */
+		if (!(upper_run(l, ln) && soft && q == p + 1 && w[p] != ':' && lower_run(r, rn) &&
+		      (is_func(re) || (lower_word(re) && re->level <= 35))))
+			return 0;
+	} else if (stop) {
 		/* a new sentence: a capitalised word after a word */
 		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
 		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
@@ -83,7 +89,10 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	} else if (soft && is_upper((unsigned char)r[0])) {
 		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a
 		 * comma or colon alone (no quote: "said,\"I" may open or close one) */
-		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn)) ||
+		/* ... or capitals the tables or the document know ("clubs,FC",
+		 * "City,UT") after a comma */
+		int acronym = w[p] == ',' && rn >= 2 && upper_run(r, rn) && plain_case(l, ln);
+		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn) && !acronym) ||
 		    (rn == 1 && r[0] != 'I'))
 			return 0;
 		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))

@@ -528,6 +528,12 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		  "the 2019 MacBook, and them, as the rules say, is to be seen" },
 		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end",
 		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end" },
+		/* capitals before a comma and a common word, or after a comma */
+		{ "in Palm Beach, FL,the first stop, under COBRA;browsing plans",
+		  "in Palm Beach, FL, the first stop, under COBRA; browsing plans" },
+		{ "two clubs,FC Porto and Salt Lake City,UT in turn", "two clubs, FC Porto and Salt Lake City, UT in turn" },
+		/* ... not a type's one letter, nor a word no list knows */
+		{ "a Map<String,T> and the HTTP,gzip pair", NULL },
 		/* a rare word the model never heard, far likelier two words */
 		{ "she remembers itas a hard time, and she feltlike it", "she remembers it as a hard time, and she felt like it" },
 		{ "with EllenKushner, somenecessary cuts. Sheflaunted it.",
