@@ -448,3 +448,66 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 		return SCRAPE_ENOMEM;
 	return 1;
 }
+
+/* w[0..n) is words of letters joined by single hyphens ("plant-based",
+ * "K-snacks"), starting with a lowercase letter when lower is set. */
+static int hyphen_words(const char *w, size_t n, int lower)
+{
+	if (n < 3 || !is_alpha((unsigned char)w[0]) || !is_alpha((unsigned char)w[n - 1]) || !memchr(w, '-', n) ||
+	    (lower && !is_lower((unsigned char)w[0])))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]) && !(w[i] == '-' && is_alpha((unsigned char)w[i + 1])))
+			return 0;
+	return 1;
+}
+
+/* w[0..n) is a score or a range of numbers: digits joined by single
+ * hyphens ("45-17", "9-13"). */
+static int number_range(const char *w, size_t n)
+{
+	if (n == 0 || !is_digit((unsigned char)w[0]) || !is_digit((unsigned char)w[n - 1]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit((unsigned char)w[i]) && !(w[i] == '-' && is_digit((unsigned char)w[i + 1])))
+			return 0;
+	return 1;
+}
+
+/*
+ * Words glued at a comma or semicolon where a side holds a hyphen or a
+ * number, which repair_glue_punct() does not read: "plant-based,non-toxic",
+ * "K-snacks,and", "45-17,on" (a hyphenated word or a score, then a
+ * lowercase word or hyphenated word), "recovery,2", "Millennials,43%" (a
+ * word the tables know, then a number). Numbers on both sides ("1,000",
+ * "2,5") are one number, and a capitalised word before a hyphenated one
+ * may be a list of code ("Arial,sans-serif"). Returns 1 when it split.
+ */
+int repair_glue_comma(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last)
+{
+	const char *p = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] != ',' && w[i] != ';')
+			continue;
+		if (p)
+			return 0;
+		p = w + i;
+	}
+	if (!p)
+		return 0;
+	size_t ln = (size_t)(p - w), rn = n - ln - 1;
+	const char *r = p + 1;
+	if (ln < 2 || rn == 0)
+		return 0;
+	const struct repair_table_entry *re = lower_run(r, rn) ? lookup(c, r, rn) : NULL;
+	int r_word = re && (is_func(re) || (lower_word(re) && re->level <= 35));
+	int r_hyphen = hyphen_words(r, rn, 1);
+	int l_hyphen = hyphen_words(w, ln, 0);
+	const struct repair_table_entry *le = plain_case(w, ln) ? lookup(c, w, ln) : NULL;
+	int l_word = is_dict(le) && ln >= 3;
+	int r_num = number_len(r, rn) == rn && is_digit((unsigned char)r[0]);
+	if (((l_hyphen || number_range(w, ln)) && (r_word || r_hyphen)) || ((l_hyphen || l_word) && r_num) ||
+	    (l_word && lower_word(le) && r_hyphen))
+		return put_split(out, c, w, ln + 1, n, last);
+	return 0;
+}

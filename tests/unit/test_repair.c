@@ -532,6 +532,11 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		{ "in Palm Beach, FL,the first stop, under COBRA;browsing plans",
 		  "in Palm Beach, FL, the first stop, under COBRA; browsing plans" },
 		{ "two clubs,FC Porto and Salt Lake City,UT in turn", "two clubs, FC Porto and Salt Lake City, UT in turn" },
+		/* a hyphenated word, a score or a word, a comma, a word or number */
+		{ "a high-quality,text-based tool, K-snacks,and more, won 45-17,on Tuesday, a recovery,2 days",
+		  "a high-quality, text-based tool, K-snacks, and more, won 45-17, on Tuesday, a recovery, 2 days" },
+		/* ... not one number, nor a capitalised word before a hyphenated one */
+		{ "a 1,000 and 2,5 or 9-13,2026 in an Arial,sans-serif font", NULL },
 		/* ... not a type's one letter, nor a word no list knows */
 		{ "a Map<String,T> and the HTTP,gzip pair", NULL },
 		/* a rare word the model never heard, far likelier two words */
