@@ -519,6 +519,10 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		{ "a 16feet wall, a 5.3feet gap", "a 16 feet wall, a 5.3 feet gap" },
 		{ "it came again(and again), units(30%), ($78,770)with tax",
 		  "it came again (and again), units (30%), ($78,770) with tax" },
+		/* a parenthesis, a mark and a word; a sentence's end and a parenthesis */
+		{ "the Care Units (ICUs).This grew, (Group A):Seventh place, the (AGI),progressing fast, by then.(For more, see it.)",
+		  "the Care Units (ICUs). This grew, (Group A): Seventh place, the (AGI), progressing fast, by then. (For more, see it.)" },
+		{ "call f(x),g(y) and (x).y", NULL },
 		{ "an anti-governmentprotests march, a new16-inch screen, areself-serving",
 		  "an anti-government protests march, a new 16-inch screen, are self-serving" },
 		{ "Boesky,a trader, and the ICUs,each full", "Boesky, a trader, and the ICUs, each full" },
