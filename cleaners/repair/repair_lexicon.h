@@ -504,6 +504,10 @@ size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, co
  * ("theiMac", "aPython", "The2018"): the article's length, or 0. */
 size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
 
+/* A function word fused to capitals or a brand ("orPOSIX", "withB2B",
+ * "orJavaScript"): the function word's length, or 0. */
+size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n);
+
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);
 

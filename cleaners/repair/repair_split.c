@@ -450,6 +450,40 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n)
 }
 
 /*
+ * A function word fused to capitals, a model number or a brand with a
+ * capital inside, where the case shows the seam: "orPOSIX", "herSUV",
+ * "withB2B", "inV4", "andSEO-friendly", "asUS-based", "orJavaScript",
+ * "andAliExpress". The capitals are ones the lists or the document know on
+ * their own (or hold a digit); the brand one the lists know or the
+ * document writes alone; no habit ("myAI" written again and again).
+ * Returns the function word's length, 0 if none.
+ */
+size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	if (k < 2 || n - k < 2 || !is_upper((unsigned char)w[k]) || !is_func(lookup(c, w, k)) ||
+	    !word_chars(w + k, n - k))
+		return 0;
+	const char *r = w + k;
+	size_t rn = n - k, e = 1;
+	if (is_lower((unsigned char)r[1])) {
+		/* a capitalised word with capitals inside ("JavaScript"), a
+		 * name of the lists or the document ("LowerCase" is the
+		 * lowercase word); a plain one ("inKyiv") is the camel-case
+		 * split's */
+		while (e < rn && is_alpha((unsigned char)r[e]))
+			e++;
+		if (plain_case(r, e) || !(cap_only(lookup(c, r, e)) || doc_name(c, r, e)))
+			return 0;
+	} else if (!article_follower(c, r, rn, 1, 0) || is_digit((unsigned char)r[0])) {
+		return 0;
+	}
+	return fused_by_habit(c, w, k, n) ? 0 : k;
+}
+
+/*
  * An article fused to a lowercase word of the lists the bigram model lacks
  * or cannot split by ("apodcast", "adroid", "theencoder"; "abad" the model
  * knows only as a name): the token itself is

@@ -83,6 +83,8 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	if (n == 0)
 		return SCRAPE_OK;
 	size_t art = c->spaces ? repair_split_article(c, w, n) : 0;
+	if (!art && c->spaces)
+		art = repair_split_function_word(c, w, n);
 	if (art) {
 		/* the word after the article is repaired on its own ("theNSClegal") */
 		struct around aw = *ar;

@@ -778,6 +778,23 @@ static void articles_fused_before_capitals_and_digits(void **state)
 		    cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A function word fused to capitals, a model number or a brand with a
+ * capital inside: split when the lists or the document know what follows.
+ * A method name no list knows ("toLowerCase") and a brand written so
+ * again and again ("myAI") stay. */
+static void function_words_fused_before_capitals(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "it runs on Linux orPOSIX systems", "it runs on Linux or POSIX systems" },
+		{ "sold withB2B deals, inV4 and herSUV", "sold with B2B deals, in V4 and her SUV" },
+		{ "written orJavaScript andSEO-friendly", "written or JavaScript and SEO-friendly" },
+		{ "call toLowerCase, then myAI", NULL },
+	};
+	check_cases("They dont care, asthe man said. POSIX and SEO matter; myAI is ours, myAI grows, myAI wins.",
+		    cases, sizeof cases / sizeof cases[0]);
+}
+
 /* "a" fused to a common word makes a rare, archaic word of the lists
  * ("ahigh", "agood", "astart"): in running text it is the article and the
  * word. Words of the lists that start with "a" and are common enough to
@@ -909,6 +926,7 @@ int main(void)
 		cmocka_unit_test(never_touched),
 		cmocka_unit_test(words_written_by_habit),
 		cmocka_unit_test(articles_fused_before_capitals_and_digits),
+		cmocka_unit_test(function_words_fused_before_capitals),
 		cmocka_unit_test(article_fused_into_a_rare_word),
 		cmocka_unit_test(article_fused_to_a_word_the_model_lacks),
 		cmocka_unit_test(code_names_are_not_glued_words),
