@@ -508,6 +508,10 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
  * "orJavaScript"): the function word's length, or 0. */
 size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n);
 
+/* A common word fused to an acronym the document writes alone again and
+ * again ("generativeAI"): the word's length, or 0. */
+size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n);
+
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);
 

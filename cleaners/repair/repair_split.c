@@ -484,6 +484,32 @@ size_t repair_split_function_word(const struct words_ctx *c, const char *w, size
 }
 
 /*
+ * A common word fused to an acronym: "generativeAI", "technicalSEO",
+ * "localDNS", "popularCRM". The document writes the acronym alone again
+ * and again (WRITTEN_OFTEN times), so this is one more of those, and the
+ * fused form is no habit. A name made so ("watchOS", "macOS") is written
+ * where its acronym seldom stands alone. Returns the word's length, 0 if
+ * none.
+ */
+size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	size_t e = k;
+	while (e < n && is_upper((unsigned char)w[e]))
+		e++;
+	/* a plural: "RSVPs" */
+	size_t end = e < n && w[e] == 's' ? e + 1 : e;
+	if (k < 3 || e - k < 2 || end != n)
+		return 0;
+	const struct repair_table_entry *l = lookup(c, w, k);
+	if (!lower_word(l) || l->level > 50 || doc_count(c, w + k, e - k) < WRITTEN_OFTEN)
+		return 0;
+	return fused_by_habit(c, w, k, n) ? 0 : k;
+}
+
+/*
  * An article fused to a lowercase word of the lists the bigram model lacks
  * or cannot split by ("apodcast", "adroid", "theencoder"; "abad" the model
  * knows only as a name): the token itself is

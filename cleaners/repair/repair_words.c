@@ -85,6 +85,8 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	size_t art = c->spaces ? repair_split_article(c, w, n) : 0;
 	if (!art && c->spaces)
 		art = repair_split_function_word(c, w, n);
+	if (!art && c->spaces)
+		art = repair_split_word_acronym(c, w, n);
 	if (art) {
 		/* the word after the article is repaired on its own ("theNSClegal") */
 		struct around aw = *ar;

@@ -795,6 +795,21 @@ static void function_words_fused_before_capitals(void **state)
 		    cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A common word fused to an acronym the document writes alone again and
+ * again is one more of those; a name made so ("watchOS": "OS" seldom alone)
+ * and a form written so by habit stay. */
+static void words_fused_before_acronyms(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "a generativeAI model and technicalSEO", "a generative AI model and technical SEO" },
+		{ "on watchOS and with leanFIRE", NULL },
+	};
+	check_cases("They dont care, asthe man said. AI is here, AI is new, AI is big. SEO, SEO and SEO. "
+		    "The leanFIRE plan beats the leanFIRE rules.",
+		    cases, sizeof cases / sizeof cases[0]);
+}
+
 /* "a" fused to a common word makes a rare, archaic word of the lists
  * ("ahigh", "agood", "astart"): in running text it is the article and the
  * word. Words of the lists that start with "a" and are common enough to
@@ -927,6 +942,7 @@ int main(void)
 		cmocka_unit_test(words_written_by_habit),
 		cmocka_unit_test(articles_fused_before_capitals_and_digits),
 		cmocka_unit_test(function_words_fused_before_capitals),
+		cmocka_unit_test(words_fused_before_acronyms),
 		cmocka_unit_test(article_fused_into_a_rare_word),
 		cmocka_unit_test(article_fused_to_a_word_the_model_lacks),
 		cmocka_unit_test(code_names_are_not_glued_words),
