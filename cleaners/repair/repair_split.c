@@ -510,28 +510,35 @@ size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_
 }
 
 /*
- * An article fused to a lowercase word of the lists the bigram model lacks
- * or cannot split by ("apodcast", "adroid", "theencoder"; "abad" the model
- * knows only as a name): the token itself is
- * no lowercase word of the lists ("along", "alive", "thereby" are), the
- * rest is one of three letters or more, and the article sounds right
- * before it ("anation" is "a nation"). Returns the article's length, 0 if
- * none.
+ * An article or another determiner fused to a lowercase word of the lists
+ * the bigram model lacks or cannot split by ("apodcast", "adroid",
+ * "theencoder", "theirpodcasts"; "abad" the model knows only as a name):
+ * the token itself is no lowercase word of the lists ("along", "alive",
+ * "thereby" are), the rest is one of three letters or more, and the
+ * article sounds right before it ("anation" is "a nation").
+ * Returns the determiner's length, 0 if none.
  */
-static size_t article_before_word(const struct words_ctx *c, const char *w, size_t n)
+static size_t determiner_before_word(const struct words_ctx *c, const char *w, size_t n)
 {
-	static const char *const articles[] = { "the", "an", "a" };
+	/* longest first: "their" before "the"; not "my", which names
+	 * placeholders in code ("mymodule", "myapp") */
+	static const char *const articles[] = { "these", "those", "their", "every", "this", "your", "some",
+						"each", "such", "the", "our", "his", "her", "its", "any", "all",
+						"an", "a" };
 	const struct repair_table_entry *e = lookup(c, w, n);
 	if (!is_lower((unsigned char)w[0]) || lower_word(e) || !lower_run(w, n))
 		return 0;
 	for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
 		size_t k = strlen(articles[i]);
+		if (n < k + 3 || memcmp(w, articles[i], k) != 0)
+			continue;
 		const struct repair_table_entry *a = lookup(c, w, k), *r = lookup(c, w + k, n - k);
 		/* a word of the larger lists only ("pree", "piso") is no
 		 * likelier than a word no list knows, unless people write it */
-		if (n < k + 3 || memcmp(w, articles[i], k) != 0 || !lower_word(r) || (r->level > 60 && r->lm_id < 0))
+		if (!lower_word(r) || (r->level > 60 && r->lm_id < 0))
 			continue;
-		int an = k < 3 ? starts_vowel_sound(w + k, n - k) : -1;
+		/* "a" or "an" */
+		int an = w[0] == 'a' && k < 3 ? starts_vowel_sound(w + k, n - k) : -1;
 		if (an >= 0 && an != (k == 2))
 			continue;
 		/* a token the model knows ("alot", written so on purpose) must be
@@ -885,7 +892,7 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 		b2 = 0, best_last = word_id(c, w + b1, n - b1);
 	if (b1 == 0 || (odd && (b2 || !is_func(lookup(c, w, b1)) || !is_func(lookup(c, w + b1, n - b1)) ||
 				 (b1 * 2 == n && memcmp(w, w + b1, b1) == 0)))) {
-		size_t k = article_before_word(c, w, n);
+		size_t k = determiner_before_word(c, w, n);
 		if (k)
 			return put_split(out, c, w, k, n, last);
 		if (failed)

@@ -824,9 +824,10 @@ static void article_fused_into_a_rare_word(void **state)
 	check_cases("They dont care, asthe man said.", cases, sizeof cases / sizeof cases[0]);
 }
 
-/* An article fused to a word of the lists the bigram model lacks
- * ("podcast", "encoder") or knows too little to split by ("droid"), in a
- * token no list writes in lowercase, with the article that sounds right.
+/* An article or another determiner fused to a word of the lists the
+ * bigram model lacks ("podcast", "encoder") or knows too little to split
+ * by ("droid"), in a token no list writes in lowercase, with the article
+ * that sounds right.
  * Real words ("along", "aboard", "thereby"), a word the model knows as
  * people write it ("alot"), a rare word of the larger lists only ("apree")
  * and the wrong article ("anpodcast") stay. */
@@ -836,6 +837,7 @@ static void article_fused_to_a_word_the_model_lacks(void **state)
 	static const struct repair_case cases[] = {
 		{ "hosting apodcast with adroid and theencoder", "hosting a podcast with a droid and the encoder" },
 		{ "it is not abad idea", "it is not a bad idea" },
+		{ "appear on theirpodcasts", "appear on their podcasts" },
 		{ "go along and aboard, thereby alive; alot of apree and anpodcast", NULL },
 	};
 	check_cases("They dont care, asthe man said.", cases, sizeof cases / sizeof cases[0]);
