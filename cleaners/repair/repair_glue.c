@@ -201,6 +201,20 @@ static int capitalised_plural(const struct words_ctx *c, const char *w, size_t n
 	return lower_word(e) && e->level <= 50 && !(g && g->glued > 1);
 }
 
+/* w[0..q) is a number of up to four digits, then a full stop and a word
+ * that starts with a capital ("3.Emerging", "12.Tinybird", "2024.Over"):
+ * a numbered item or a sentence glued to the next at the stop. Decimals
+ * ("3.5GHz") and one letter ("1.A", a section) are no such glue. */
+static int list_number_glued(const char *w, size_t q, size_t n)
+{
+	if (q > 4 || q + 3 > n || w[q] != '.' || !is_upper((unsigned char)w[q + 1]))
+		return 0;
+	for (size_t i = 0; i < q; i++)
+		if (!is_digit((unsigned char)w[i]))
+			return 0;
+	return only_letters(w + q + 1, n - q - 1);
+}
+
 /* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
 static int verb_or_adverb_form(const char *w, size_t n)
 {
@@ -326,6 +340,8 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	size_t q = number_len(w, n);
 	if (q == 0 || q == n)
 		return 0;
+	if (list_number_glued(w, q, n))
+		return put_split(out, c, w, q + 1, n, last);
 	size_t r = q;
 	if (ch_is(w[r], CH_SOFT))
 		r++;

@@ -513,6 +513,10 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "for more than3years, about$44.2million a week", 0),
 			    "for more than 3 years, about $44.2 million a week");
 	assert_string_equal(piece(doc, "by my6sense and his3nse", 0), "by my6sense and his3nse");
+	/* a numbered item glued at its stop; decimals and sections stay */
+	assert_string_equal(piece(doc, "in 2024.Over time: 2.Define it, 3.Emerging ideas", 0),
+			    "in 2024. Over time: 2. Define it, 3. Emerging ideas");
+	assert_string_equal(piece(doc, "a 3.5GHz chip, see 1.A and 12345.Foo", 0), "a 3.5GHz chip, see 1.A and 12345.Foo");
 	/* a number glued to the capitalised plural it counts; brands after a
 	 * number are singular, or written so again and again */
 	assert_string_equal(piece(doc, "Get 4Months of music", 0), "Get 4 Months of music");
