@@ -215,6 +215,36 @@ static int list_number_glued(const char *w, size_t q, size_t n)
 	return only_letters(w + q + 1, n - q - 1);
 }
 
+/* Where a model name or a measure glued to a common word ends: "RAV4small",
+ * "Web3has", "B2Bsellers", "IPv6connectivity", "B12Factor" (a capitalised
+ * word when the lists know it so). The name has a digit and a capital and
+ * ends in either; the word is a common one (SCOWL 35 or less, or a
+ * function word) the document does not glue to numbers again and again
+ * ("my6sense"). Names in lowercase are identifiers of code ("html5lib",
+ * "sha256sum", "i18next", "iso6523Code") and stay. 0 if none. */
+static size_t model_then_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t t = n;
+	while (t > 0 && is_lower((unsigned char)w[t - 1]))
+		t--;
+	if (t < 2 || n - t < 3 || !is_alpha((unsigned char)w[0]) || is_lower((unsigned char)w[t - 1]))
+		return 0;
+	if (t >= 3 && is_upper((unsigned char)w[t - 1]) && is_known(lookup(c, w + t - 1, n - t + 1)))
+		t--;
+	int digit = 0, upper = 0;
+	for (size_t i = 0; i < t; i++) {
+		if (!is_alnum((unsigned char)w[i]))
+			return 0;
+		digit |= is_digit((unsigned char)w[i]);
+		upper |= is_upper((unsigned char)w[i]);
+	}
+	const struct repair_table_entry *e = lookup(c, w + t, n - t);
+	const struct vocab_word *g = vocab_find(c->vb, w + t, n - t);
+	if (!digit || !upper || !lower_word(e) || !(e->level <= 35 || is_func(e)) || (g && g->glued > 1))
+		return 0;
+	return t;
+}
+
 /* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
 static int verb_or_adverb_form(const char *w, size_t n)
 {
@@ -302,6 +332,9 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 		if (day)
 			return put_split(out, c, w, d + 1, n, last);
 	}
+	size_t mt = model_then_word(c, w, n);
+	if (mt)
+		return put_split(out, c, w, mt, n, last);
 	size_t p = 0;
 	while (p < n && is_lower((unsigned char)w[p]))
 		p++;

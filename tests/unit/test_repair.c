@@ -517,6 +517,11 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "in 2024.Over time: 2.Define it, 3.Emerging ideas", 0),
 			    "in 2024. Over time: 2. Define it, 3. Emerging ideas");
 	assert_string_equal(piece(doc, "a 3.5GHz chip, see 1.A and 12345.Foo", 0), "a 3.5GHz chip, see 1.A and 12345.Foo");
+	/* a model name glued to a common word; identifiers of code stay */
+	assert_string_equal(piece(doc, "the RAV4small SUV, Web3has it, B2Bsellers and the B12Factor", 0),
+			    "the RAV4 small SUV, Web3 has it, B2B sellers and the B12 Factor");
+	assert_string_equal(piece(doc, "html5lib, sha256sum, i18next, iso6523Code and PS4s", 0),
+			    "html5lib, sha256sum, i18next, iso6523Code and PS4s");
 	/* a number glued to the capitalised plural it counts; brands after a
 	 * number are singular, or written so again and again */
 	assert_string_equal(piece(doc, "Get 4Months of music", 0), "Get 4 Months of music");
