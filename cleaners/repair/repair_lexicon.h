@@ -509,8 +509,9 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
 size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n);
 
 /* A common word fused to an acronym the document writes alone again and
- * again ("generativeAI"): the word's length, or 0. */
-size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n);
+ * again ("generativeAI", "ButSEO" starting a sentence): the word's
+ * length, or 0. */
+size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);

@@ -485,15 +485,16 @@ size_t repair_split_function_word(const struct words_ctx *c, const char *w, size
 
 /*
  * A common word fused to an acronym: "generativeAI", "technicalSEO",
- * "localDNS", "popularCRM". The document writes the acronym alone again
- * and again (WRITTEN_OFTEN times), so this is one more of those, and the
- * fused form is no habit. A name made so ("watchOS", "macOS") is written
- * where its acronym seldom stands alone. Returns the word's length, 0 if
- * none.
+ * "localDNS", "popularCRM", and at a sentence start "ButSEO". The
+ * document writes the acronym alone again and again (WRITTEN_OFTEN
+ * times), so this is one more of those, and the fused form is no habit.
+ * A name made so ("watchOS", "macOS") is written where its acronym
+ * seldom stands alone. Returns the word's length, 0 if none.
  */
-size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n)
+size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
-	size_t k = 0;
+	int cap = is_upper((unsigned char)w[0]);
+	size_t k = cap;
 	while (k < n && is_lower((unsigned char)w[k]))
 		k++;
 	size_t e = k;
@@ -501,10 +502,16 @@ size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_
 		e++;
 	/* a plural: "RSVPs" */
 	size_t end = e < n && w[e] == 's' ? e + 1 : e;
-	if (k < 3 || e - k < 2 || end != n)
+	if (k < 2 + !cap || e - k < 2 || end != n)
 		return 0;
 	const struct repair_table_entry *l = lookup(c, w, k);
 	if (!lower_word(l) || l->level > 50 || doc_count(c, w + k, e - k) < WRITTEN_OFTEN)
+		return 0;
+	/* capitalised, a function word starting a sentence ("ButSEO",
+	 * "AtREI"); a capitalised content word and capitals make brands
+	 * ("OpenAI", "CoreDNS", "WebGPU"), and so does a function word inside
+	 * a sentence ("the NoSQL store") */
+	if (cap && (!is_func(l) || ar->prev != c->d->bos))
 		return 0;
 	return fused_by_habit(c, w, k, n) ? 0 : k;
 }

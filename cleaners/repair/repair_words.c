@@ -86,7 +86,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	if (!art && c->spaces)
 		art = repair_split_function_word(c, w, n);
 	if (!art && c->spaces)
-		art = repair_split_word_acronym(c, w, n);
+		art = repair_split_word_acronym(c, w, n, ar);
 	if (art) {
 		/* the word after the article is repaired on its own ("theNSClegal") */
 		struct around aw = *ar;

@@ -805,16 +805,19 @@ static void function_words_fused_before_capitals(void **state)
 }
 
 /* A common word fused to an acronym the document writes alone again and
- * again is one more of those; a name made so ("watchOS": "OS" seldom alone)
- * and a form written so by habit stay. */
+ * again is one more of those, and so is a capitalised function word
+ * starting a sentence; a name made so ("watchOS": "OS" seldom alone), a
+ * brand of a capitalised word ("OpenAI") and a form written so by habit
+ * stay. */
 static void words_fused_before_acronyms(void **state)
 {
 	(void)state;
 	static const struct repair_case cases[] = {
 		{ "a generativeAI model and technicalSEO", "a generative AI model and technical SEO" },
 		{ "on watchOS and with leanFIRE", NULL },
+		{ "ButSEO is work. OpenAI and the NoSQL store stay", "But SEO is work. OpenAI and the NoSQL store stay" },
 	};
-	check_cases("They dont care, asthe man said. AI is here, AI is new, AI is big. SEO, SEO and SEO. "
+	check_cases("They dont care, asthe man said. AI is here, AI is new, AI is big. SEO, SEO and SEO. SQL, SQL, SQL. "
 		    "The leanFIRE plan beats the leanFIRE rules.",
 		    cases, sizeof cases / sizeof cases[0]);
 }
