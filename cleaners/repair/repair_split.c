@@ -522,6 +522,30 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	return best;
 }
 
+/*
+ * "theencoder", "andsyncing", "withvectorised": a function word, then a
+ * word of LONG_PART letters or more that the dictionaries list, however
+ * rare, for a fused word no two common words spell. Not after a particle
+ * that makes new words ("upskilling", "outsource", "overclocking"), and
+ * only when one function word reads so. Returns the length of the
+ * function word, 0 if none.
+ */
+static size_t function_word_then_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const particles[] = { "up", "out", "down", "off", "over", "under" };
+	size_t found = 0;
+	for (size_t i = 2; i <= 4 && i + LONG_PART <= n; i++) {
+		const struct repair_table_entry *f = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		if (!is_func(f) || !lower_word(f) || f->lm_id < 0 || !lower_word(r) || is_func(r) ||
+		    IN_LIST_FOLDED(w, i, particles))
+			continue;
+		if (found)
+			return 0;
+		found = i;
+	}
+	return found;
+}
+
 /* A common dictionary word written in lowercase, or the stripped form of
  * an apostrophe word ("werent"). */
 static int one_word(const struct words_ctx *c, const char *w, size_t n)
@@ -691,6 +715,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
+	if (b1 == 0 && !odd && !repeated && (b1 = function_word_then_word(c, w, n)) != 0)
+		best_last = word_id(c, w + b1, n - b1);
 	if (b2 && one_word(c, w, b2))
 		b1 = b2, b2 = 0;
 	else if (b2 && one_word(c, w + b1, n - b1))

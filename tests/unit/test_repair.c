@@ -456,6 +456,10 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
 			    "It asks for certifications and if additional fees apply, as lenders like it.");
 	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
+	/* a function word and a listed word however rare; not a particle
+	 * that makes new words */
+	assert_string_equal(piece(doc, "We tried theencoder andsyncing tools.", 0), "We tried the encoder and syncing tools.");
+	assert_string_equal(piece(doc, "The upskilling plan.", 0), "The upskilling plan.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
