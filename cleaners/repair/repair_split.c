@@ -29,6 +29,13 @@
  * "feltlike", SCOWL size 80), whose score is only the model's floor. */
 #define RARE_PAIR_LIFT 3000
 #define RARE_PAIR_LIFT_UNHEARD 1500
+/* A common content word this long beside a function word makes no
+ * compound the dictionaries miss, whatever compounds the function word
+ * starts or ends ("forcertifications", "lenderslike"); and one of the
+ * commonest words this long is no code name ("ifadditional", not
+ * "upsample"). */
+#define LONG_PART 6
+#define LONG_COMMON 7
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 /* How many times the document must write two words apart for each time it
@@ -176,12 +183,16 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		 * that does not read as a compound; beside a function word of
 		 * two letters (whose compounds the tables do not count), not one
 		 * of the commonest words (SCOWL 10), whose pairing the model
-		 * would know if it were usual ("upsample", "soname") */
+		 * would know if it were usual ("upsample", "soname"), unless
+		 * that word is long ("ifadditional"); the compounds a function
+		 * word starts or ends ("for": "forgive", "format") are short
+		 * words, so a content word of LONG_PART letters or more beside it
+		 * is two words ("forcertifications", "mouthwashcan") */
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && lower_word(o) &&
-		       (o->level > 10 || fn >= 3) && o->level <= 50 &&
-		       ((is_func(le) && determiner(c->d, le)) ||
+		       (o->level > 10 || fn >= 3 || on >= LONG_COMMON) && o->level <= 50 &&
+		       ((is_func(le) && determiner(c->d, le)) || on >= LONG_PART ||
 			(!compound_like(le, re) &&
 			 (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC));
 	}
@@ -724,6 +735,30 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	return best;
 }
 
+/*
+ * "theencoder", "andsyncing", "withvectorised": a function word, then a
+ * word of LONG_PART letters or more that the dictionaries list, however
+ * rare, for a fused word no two common words spell. Not after a particle
+ * that makes new words ("upskilling", "outsource", "overclocking"), and
+ * only when one function word reads so. Returns the length of the
+ * function word, 0 if none.
+ */
+static size_t function_word_then_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const particles[] = { "up", "out", "down", "off", "over", "under" };
+	size_t found = 0;
+	for (size_t i = 2; i <= 4 && i + LONG_PART <= n; i++) {
+		const struct repair_table_entry *f = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		if (!is_func(f) || !lower_word(f) || f->lm_id < 0 || !lower_word(r) || is_func(r) ||
+		    IN_LIST_FOLDED(w, i, particles))
+			continue;
+		if (found)
+			return 0;
+		found = i;
+	}
+	return found;
+}
+
 /* A common dictionary word written in lowercase, or the stripped form of
  * an apostrophe word ("werent"). */
 static int one_word(const struct words_ctx *c, const char *w, size_t n)
@@ -893,6 +928,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
+	if (b1 == 0 && !odd && !repeated && (b1 = function_word_then_word(c, w, n)) != 0)
+		best_last = word_id(c, w + b1, n - b1);
 	if (b2 && one_word(c, w, b2))
 		b1 = b2, b2 = 0;
 	else if (b2 && one_word(c, w + b1, n - b1))
