@@ -851,7 +851,7 @@ static void article_fused_into_a_rare_word(void **state)
  * that sounds right.
  * Real words ("along", "aboard", "thereby"), a word the model knows as
  * people write it ("alot"), a rare word of the larger lists only ("apree")
- * and the wrong article ("anpodcast") stay. */
+ * and the wrong article ("anbad") stay. */
 static void article_fused_to_a_word_the_model_lacks(void **state)
 {
 	(void)state;
@@ -859,7 +859,7 @@ static void article_fused_to_a_word_the_model_lacks(void **state)
 		{ "hosting apodcast with adroid and theencoder", "hosting a podcast with a droid and the encoder" },
 		{ "it is not abad idea", "it is not a bad idea" },
 		{ "appear on theirpodcasts", "appear on their podcasts" },
-		{ "go along and aboard, thereby alive; alot of apree and anpodcast", NULL },
+		{ "go along and aboard, thereby alive; alot of apree and anbad", NULL },
 	};
 	check_cases("They dont care, asthe man said.", cases, sizeof cases / sizeof cases[0]);
 }
