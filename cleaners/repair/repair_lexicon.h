@@ -506,7 +506,7 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
 
 /* A function word fused to capitals or a brand ("orPOSIX", "withB2B",
  * "orJavaScript"): the function word's length, or 0. */
-size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n);
+size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
 /* A common word fused to an acronym the document writes alone again and
  * again ("generativeAI", "ButSEO" starting a sentence): the word's

@@ -464,18 +464,26 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n)
  * A function word fused to capitals, a model number or a brand with a
  * capital inside, where the case shows the seam: "orPOSIX", "herSUV",
  * "withB2B", "inV4", "andSEO-friendly", "asUS-based", "orJavaScript",
- * "andAliExpress". The capitals are ones the lists or the document know on
+ * "andAliExpress", and starting a sentence "AndU.S.". The capitals are ones the lists or the document know on
  * their own (or hold a digit); the brand one the lists know or the
  * document writes alone; no habit ("myAI" written again and again).
  * Returns the function word's length, 0 if none.
  */
-size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n)
+size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
-	size_t k = 0;
+	/* capitalised only where it starts a sentence ("AndU.S.") */
+	size_t k = is_upper((unsigned char)w[0]) && ar->prev == c->d->bos;
 	while (k < n && is_lower((unsigned char)w[k]))
 		k++;
 	if (k < 2 || n - k < 2 || !is_upper((unsigned char)w[k]) || !is_func(lookup(c, w, k)) ||
 	    !word_chars(w + k, n - k))
+		return 0;
+	/* the letters across the seam are a word of the lists ("MySQL-centric";
+	 * "inV4" is no "inv") */
+	size_t l = k;
+	while (l < n && is_alpha((unsigned char)w[l]))
+		l++;
+	if (l >= k + 2 && is_known(lookup(c, w, l)))
 		return 0;
 	const char *r = w + k;
 	size_t rn = n - k, e = 1;

@@ -84,7 +84,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		return SCRAPE_OK;
 	size_t art = c->spaces ? repair_split_article(c, w, n) : 0;
 	if (!art && c->spaces)
-		art = repair_split_function_word(c, w, n);
+		art = repair_split_function_word(c, w, n, ar);
 	if (!art && c->spaces)
 		art = repair_split_word_acronym(c, w, n, ar);
 	if (art) {

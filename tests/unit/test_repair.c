@@ -797,9 +797,10 @@ static void articles_fused_before_capitals_and_digits(void **state)
 }
 
 /* A function word fused to capitals, a model number or a brand with a
- * capital inside: split when the lists or the document know what follows.
- * A method name no list knows ("toLowerCase") and a brand written so
- * again and again ("myAI") stay. */
+ * capital inside (capitalised where it starts a sentence): split when the
+ * lists or the document know what follows. A method name no list knows
+ * ("toLowerCase"), a brand written so again and again ("myAI") and one
+ * the lists know ("MySQL-centric") stay. */
 static void function_words_fused_before_capitals(void **state)
 {
 	(void)state;
@@ -808,6 +809,8 @@ static void function_words_fused_before_capitals(void **state)
 		{ "sold withB2B deals, inV4 and herSUV", "sold with B2B deals, in V4 and her SUV" },
 		{ "written orJavaScript andSEO-friendly", "written or JavaScript and SEO-friendly" },
 		{ "call toLowerCase, then myAI", NULL },
+		{ "AndU.S. imports rose", "And U.S. imports rose" },
+		{ "MySQL-centric stacks win", NULL },
 	};
 	check_cases("They dont care, asthe man said. POSIX and SEO matter; myAI is ours, myAI grows, myAI wins.",
 		    cases, sizeof cases / sizeof cases[0]);
