@@ -245,6 +245,21 @@ static size_t model_then_word(const struct words_ctx *c, const char *w, size_t n
 	return t;
 }
 
+/* w[0..n) is an abbreviation of single lowercase letters, each after the
+ * first behind a full stop ("a.m.", "p.m", "e.g."). */
+static int dotted_letters(const char *w, size_t n)
+{
+	size_t letters = 0, i = 0;
+	while (i < n && is_lower((unsigned char)w[i])) {
+		letters++;
+		if (++i < n && w[i] == '.')
+			i++;
+		else
+			break;
+	}
+	return letters >= 2 && i == n;
+}
+
 /* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
 static int verb_or_adverb_form(const char *w, size_t n)
 {
@@ -375,6 +390,9 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 		return 0;
 	if (list_number_glued(w, q, n))
 		return put_split(out, c, w, q + 1, n, last);
+	/* "2a.m.", "5p.m": a number glued to a dotted abbreviation */
+	if (dotted_letters(w + q, n - q))
+		return put_split(out, c, w, q, n, last);
 	size_t r = q;
 	if (ch_is(w[r], CH_SOFT))
 		r++;

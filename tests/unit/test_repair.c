@@ -522,6 +522,8 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "for more than3years, about$44.2million a week", 0),
 			    "for more than 3 years, about $44.2 million a week");
 	assert_string_equal(piece(doc, "by my6sense and his3nse", 0), "by my6sense and his3nse");
+	/* a number glued to a dotted abbreviation; a unit without dots stays */
+	assert_string_equal(piece(doc, "close to 2a.m. local time, or 10am", 0), "close to 2 a.m. local time, or 10am");
 	/* a numbered item glued at its stop; decimals and sections stay */
 	assert_string_equal(piece(doc, "in 2024.Over time: 2.Define it, 3.Emerging ideas", 0),
 			    "in 2024. Over time: 2. Define it, 3. Emerging ideas");
