@@ -513,6 +513,10 @@ size_t repair_split_function_word(const struct words_ctx *c, const char *w, size
  * length, or 0. */
 size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
+/* A common word fused to a hyphenated name ("asAl-Ibrahim", "thePi-Hole"):
+ * the word's length, or 0. */
+size_t repair_split_before_hyphenated_name(const struct words_ctx *c, const char *w, size_t n);
+
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);
 

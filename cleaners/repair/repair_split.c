@@ -503,6 +503,32 @@ size_t repair_split_function_word(const struct words_ctx *c, const char *w, size
 }
 
 /*
+ * A common word fused to a hyphenated name or brand whose parts are
+ * capitalised: "asAl-Ibrahim", "thePi-Hole", "supportWi-Fi",
+ * "runningPi-Hole". A brand with capitals inside its first part
+ * ("phpMyAdmin-Docker", "macOS-Style") or a lowercase part after the
+ * hyphen ("iPhone-like") is no such seam. Returns the word's length, 0 if
+ * none.
+ */
+size_t repair_split_before_hyphenated_name(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	if (k < 2 || k + 1 >= n || !is_upper((unsigned char)w[k]))
+		return 0;
+	size_t h = k + 1;
+	while (h < n && is_lower((unsigned char)w[h]))
+		h++;
+	if (h + 1 >= n || w[h] != '-' || !is_upper((unsigned char)w[h + 1]) || !word_chars(w + h, n - h))
+		return 0;
+	const struct repair_table_entry *l = lookup(c, w, k);
+	if (!(is_func(l) || (lower_word(l) && l->level <= 50)))
+		return 0;
+	return fused_by_habit(c, w, k, n) ? 0 : k;
+}
+
+/*
  * A common word fused to an acronym: "generativeAI", "technicalSEO",
  * "localDNS", "popularCRM", and at a sentence start "ButSEO". The
  * document writes the acronym alone again and again (WRITTEN_OFTEN

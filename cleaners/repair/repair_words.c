@@ -87,6 +87,8 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		art = repair_split_function_word(c, w, n, ar);
 	if (!art && c->spaces)
 		art = repair_split_word_acronym(c, w, n, ar);
+	if (!art && c->spaces)
+		art = repair_split_before_hyphenated_name(c, w, n);
 	if (art) {
 		/* the word after the article is repaired on its own ("theNSClegal") */
 		struct around aw = *ar;

@@ -802,7 +802,8 @@ static void articles_fused_before_capitals_and_digits(void **state)
  * capital inside (capitalised where it starts a sentence): split when the
  * lists or the document know what follows. A method name no list knows
  * ("toLowerCase"), a brand written so again and again ("myAI") and one
- * the lists know ("MySQL-centric") stay. */
+ * the lists know ("MySQL-centric") stay. A common word fused to a
+ * hyphenated name of capitalised parts ("supportWi-Fi") splits too. */
 static void function_words_fused_before_capitals(void **state)
 {
 	(void)state;
@@ -813,6 +814,8 @@ static void function_words_fused_before_capitals(void **state)
 		{ "call toLowerCase, then myAI", NULL },
 		{ "AndU.S. imports rose", "And U.S. imports rose" },
 		{ "MySQL-centric stacks win", NULL },
+		{ "routers that supportWi-Fi 6, asAl-Ibrahim said", "routers that support Wi-Fi 6, as Al-Ibrahim said" },
+		{ "an iPhone-like phpMyAdmin-Docker setup", NULL },
 	};
 	check_cases("They dont care, asthe man said. POSIX and SEO matter; myAI is ours, myAI grows, myAI wins.",
 		    cases, sizeof cases / sizeof cases[0]);
