@@ -260,6 +260,30 @@ static int dotted_letters(const char *w, size_t n)
 	return letters >= 2 && i == n;
 }
 
+/* Where a word glued to a measure the document writes again and again
+ * ends: "native4K", "Samsung4K" ("4K" and "8K" elsewhere). The word is a
+ * common one (SCOWL 50 or less) or a name the document writes alone
+ * again and again, no common word capitalised ("Scale1D" names a class);
+ * the measure a number and capitals that the document glues to numbers
+ * twice or more. A model name ("Pixel4", "Series3") has no such capitals.
+ * 0 if none. */
+static size_t word_then_measure(const struct words_ctx *c, const char *w, size_t n)
+{
+	size_t k = is_upper((unsigned char)w[0]);
+	while (k < n && is_lower((unsigned char)w[k]))
+		k++;
+	size_t d = k;
+	while (d < n && is_digit((unsigned char)w[d]))
+		d++;
+	if (k < 3 || d == k || d == n || !upper_run(w + d, n - d))
+		return 0;
+	const struct vocab_word *g = vocab_find(c->vb, w + d, n - d);
+	const struct repair_table_entry *l = lookup(c, w, k);
+	int word = is_upper((unsigned char)w[0]) ? doc_name(c, w, k) && doc_count(c, w, k) >= 2 && !lower_word(l)
+						 : lower_word(l) && l->level <= 50;
+	return word && g && g->glued >= 2 ? k : 0;
+}
+
 /* w[0..n) ends like a verb form or an adverb: "-ed", "-ing", "-ly". */
 static int verb_or_adverb_form(const char *w, size_t n)
 {
@@ -348,8 +372,17 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 			return put_split(out, c, w, d + 1, n, last);
 	}
 	size_t mt = model_then_word(c, w, n);
-	if (mt)
-		return put_split(out, c, w, mt, n, last);
+	/* "native4Kwith": the measure may have a word before it too */
+	size_t wm = word_then_measure(c, w, mt ? mt : n);
+	if (wm && mt) {
+		*last = word_id(c, w + mt, n - mt);
+		if (buf_put(out, w, wm) || buf_putc(out, ' ') || buf_put(out, w + wm, mt - wm) || buf_putc(out, ' ') ||
+		    buf_put(out, w + mt, n - mt))
+			return SCRAPE_ENOMEM;
+		return 1;
+	}
+	if (mt || wm)
+		return put_split(out, c, w, mt ? mt : wm, n, last);
 	size_t p = 0;
 	while (p < n && is_lower((unsigned char)w[p]))
 		p++;

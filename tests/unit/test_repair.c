@@ -528,6 +528,13 @@ static void words_beside_numbers(void **state)
 	assert_string_equal(piece(doc, "in 2024.Over time: 2.Define it, 3.Emerging ideas", 0),
 			    "in 2024. Over time: 2. Define it, 3. Emerging ideas");
 	assert_string_equal(piece(doc, "a 3.5GHz chip, see 1.A and 12345.Foo", 0), "a 3.5GHz chip, see 1.A and 12345.Foo");
+	/* a word glued to a measure the text writes again and again ("4K",
+	 * "8K"); a class name of a common word ("Scale1D", "2D" and "3D"
+	 * elsewhere) stays */
+	assert_string_equal(piece(doc, "Samsung makes a Samsung 8K set; the Samsung4K TV runs at native4Kwith ease, not 8K", 0),
+			    "Samsung makes a Samsung 8K set; the Samsung 4K TV runs at native 4K with ease, not 8K");
+	assert_string_equal(piece(doc, "use Scale1D: Scale, Scale and the 2D and 3D ones", 0),
+			    "use Scale1D: Scale, Scale and the 2D and 3D ones");
 	/* a model name glued to a common word; identifiers of code stay */
 	assert_string_equal(piece(doc, "the RAV4small SUV, Web3has it, B2Bsellers and the B12Factor", 0),
 			    "the RAV4 small SUV, Web3 has it, B2B sellers and the B12 Factor");
