@@ -460,6 +460,9 @@ static void fused_words(void **state)
 	 * that makes new words */
 	assert_string_equal(piece(doc, "We tried theencoder andsyncing tools.", 0), "We tried the encoder and syncing tools.");
 	assert_string_equal(piece(doc, "The upskilling plan.", 0), "The upskilling plan.");
+	/* a rare word that is a function word and "a" */
+	assert_string_equal(piece(doc, "It sets up fora reduction, so geta grip.", 0), "It sets up for a reduction, so get a grip.");
+	assert_string_equal(piece(doc, "The area has a sofa and data.", 0), "The area has a sofa and data.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
