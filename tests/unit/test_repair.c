@@ -542,8 +542,8 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		  "at the Smith Auditorium on Monday, talks in Kyiv and by Rakuten" },
 		{ "the 2019MacBook, and them,asthe rules say, is tobe seen",
 		  "the 2019 MacBook, and them, as the rules say, is to be seen" },
-		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end",
-		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end" },
+		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end. A:I agree",
+		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end. A: I agree" },
 		/* capitals before a comma and a common word, or after a comma */
 		{ "in Palm Beach, FL,the first stop, under COBRA;browsing plans",
 		  "in Palm Beach, FL, the first stop, under COBRA; browsing plans" },
