@@ -754,8 +754,11 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	 * "agood": archaic words, "a high", "a good" in running text), before
 	 * a consonant */
 	size_t from = w[0] == 'a' && starts_vowel_sound(w + 1, n - 1) != 1 ? 1 : 2;
-	for (size_t i = from; i + 2 <= n; i++) {
+	for (size_t i = from; i + 1 <= n; i++) {
 		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		/* the one-letter word is "a", after a function word ("fora") */
+		if (i + 1 == n && !(w[i] == 'a' && is_func(l)))
+			continue;
 		if (!lower_word(l) || !lower_word(r) ||
 		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||
 		    !rdata_has_bigram(c->d, l->lm_id, r->lm_id))
@@ -773,9 +776,10 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
  * "theencoder", "andsyncing", "withvectorised": a function word, then a
  * word of LONG_PART letters or more that the dictionaries list, however
  * rare, for a fused word no two common words spell. Not after a particle
- * that makes new words ("upskilling", "outsource", "overclocking"), and
- * only when one function word reads so. Returns the length of the
- * function word, 0 if none.
+ * that makes new words ("upskilling", "outsource", "overclocking"), nor
+ * after a capitalised function word of four letters, which may be a
+ * prefix of a term ("Ontopsychology"), and only when one function word
+ * reads so. Returns the length of the function word, 0 if none.
  */
 static size_t function_word_then_word(const struct words_ctx *c, const char *w, size_t n)
 {
@@ -784,7 +788,7 @@ static size_t function_word_then_word(const struct words_ctx *c, const char *w, 
 	for (size_t i = 2; i <= 4 && i + LONG_PART <= n; i++) {
 		const struct repair_table_entry *f = lookup(c, w, i), *r = lookup(c, w + i, n - i);
 		if (!is_func(f) || !lower_word(f) || f->lm_id < 0 || !lower_word(r) || is_func(r) ||
-		    IN_LIST_FOLDED(w, i, particles))
+		    IN_LIST_FOLDED(w, i, particles) || (i == 4 && is_upper((unsigned char)w[0])))
 			continue;
 		if (found)
 			return 0;
