@@ -231,6 +231,10 @@ static size_t model_then_word(const struct words_ctx *c, const char *w, size_t n
 		return 0;
 	if (t >= 3 && is_upper((unsigned char)w[t - 1]) && is_known(lookup(c, w + t - 1, n - t + 1)))
 		t--;
+	/* ... the name still ends in a digit or a capital ("Ssl3HttpAdapter"
+	 * is a class of code) */
+	if (is_lower((unsigned char)w[t - 1]))
+		return 0;
 	int digit = 0, upper = 0;
 	for (size_t i = 0; i < t; i++) {
 		if (!is_alnum((unsigned char)w[i]))
