@@ -438,31 +438,35 @@ static void fused_words(void **state)
 {
 	(void)state;
 	/* "ofthe" shows the text lost spaces */
-	const char *doc = "Iraq is a country. Leeds is a city at the end ofthe day.";
-	assert_string_equal(piece(doc, "As long asthe government asks", 0), "As long as the government asks");
-	assert_string_equal(piece(doc, "contributingto the effort", 0), "contributing to the effort");
-	assert_string_equal(piece(doc, "helpingIraq improve", 0), "helping Iraq improve");
-	assert_string_equal(piece(doc, "disintegrate Iraqor target", 0), "disintegrate Iraq or target");
-	assert_string_equal(piece(doc, "the nation'sdevelopment and", 0), "the nation's development and");
-	assert_string_equal(piece(doc, "at the end.Next week", 0), "at the end. Next week");
-	assert_string_equal(piece(doc, "we dont know, wedont care", 0), "we don't know, we don't care");
-	/* a common word with an ending that makes new words of it is one
-	 * word; a function word and a word are two */
-	assert_string_equal(piece(doc, "Use the backslashed versions.", 0), "Use the backslashed versions.");
-	assert_string_equal(piece(doc, "It has fully customisable plans.", 0), "It has fully customisable plans.");
-	assert_string_equal(piece(doc, "We wereable to go.", 0), "We were able to go.");
-	/* a long common word beside a function word is two words, whatever
-	 * compounds the function word starts; short ones may be a compound */
-	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
-			    "It asks for certifications and if additional fees apply, as lenders like it.");
-	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
-	/* a function word and a listed word however rare; not a particle
-	 * that makes new words */
-	assert_string_equal(piece(doc, "We tried theencoder andsyncing tools.", 0), "We tried the encoder and syncing tools.");
-	assert_string_equal(piece(doc, "The upskilling plan.", 0), "The upskilling plan.");
-	/* a rare word that is a function word and "a" */
-	assert_string_equal(piece(doc, "It sets up fora reduction, so geta grip.", 0), "It sets up for a reduction, so get a grip.");
-	assert_string_equal(piece(doc, "The area has a sofa and data.", 0), "The area has a sofa and data.");
+	static const struct repair_case cases[] = {
+		{ "As long asthe government asks", "As long as the government asks" },
+		{ "contributingto the effort", "contributing to the effort" },
+		{ "helpingIraq improve", "helping Iraq improve" },
+		{ "disintegrate Iraqor target", "disintegrate Iraq or target" },
+		{ "the nation'sdevelopment and", "the nation's development and" },
+		{ "at the end.Next week", "at the end. Next week" },
+		{ "we dont know, wedont care", "we don't know, we don't care" },
+		/* a common word with an ending that makes new words of it is
+		 * one word; a function word and a word are two */
+		{ "Use the backslashed versions.", NULL },
+		{ "It has fully customisable plans.", NULL },
+		{ "We wereable to go.", "We were able to go." },
+		/* a long common word beside a function word is two words,
+		 * whatever compounds the function word starts; short ones may
+		 * be a compound */
+		{ "It asks forcertifications and ifadditional fees apply, as lenderslike it.",
+		  "It asks for certifications and if additional fees apply, as lenders like it." },
+		{ "We upsample it in the onload handler.", NULL },
+		/* a function word and a listed word however rare; not a
+		 * particle that makes new words */
+		{ "We tried theencoder andsyncing tools.", "We tried the encoder and syncing tools." },
+		{ "The upskilling plan.", NULL },
+		/* a rare word that is a function word and "a" */
+		{ "It sets up fora reduction, so geta grip.", "It sets up for a reduction, so get a grip." },
+		{ "The area has a sofa and data.", NULL },
+	};
+	check_cases("Iraq is a country. Leeds is a city at the end ofthe day.", cases,
+		    sizeof cases / sizeof cases[0]);
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
