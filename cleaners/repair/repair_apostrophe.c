@@ -399,8 +399,9 @@ static int lone_comma_margin(const struct words_ctx *c, const struct around *ar,
 	return margin;
 }
 
-size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
-			     const struct around *ar)
+/* Repair of w by its table entries and the model (repair_apos_fix()). */
+static size_t apos_fix_listed(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+			      const struct around *ar)
 {
 	if (!c->apostrophes || n < 2 || ar->apos_after)
 		return 0;
@@ -591,6 +592,71 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	if (capital && n >= 4 && c->ambiguous && ar->after_name && (!is_dict(e) || !(e->flags & RT_CAP)) &&
 	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))
+		return repair_apos_put_poss(dst, cap, w, n);
+	return 0;
+}
+
+/* A determiner that takes a singular count noun only: "a", "an", "each",
+ * "every", "another", "this". */
+static int singular_det(const char *w, size_t n)
+{
+	static const char *const words[] = { "a", "an", "each", "every", "another", "this" };
+	return IN_LIST_FOLDED(w, n, words);
+}
+
+/* The document writes w[0..n) after "the" or a determiner of a singular
+ * noun ("the shape", "a shape"): a noun there, whatever else it is. */
+static int written_after_det(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const dets[] = { "the", "a", "an", "each", "every", "another", "this" };
+	uint32_t cap;
+	for (size_t i = 0; i < sizeof dets / sizeof dets[0]; i++)
+		if (vocab_pair_count(c->vb, dets[i], strlen(dets[i]), w, n, &cap) > 0)
+			return 1;
+	return 0;
+}
+
+/* A lowercase common noun's "s" form w (entry e, stem its "s"-less
+ * entry), both known to the model, before a lowercase word that can
+ * start what it owns: a word after it, no verb it could be the subject
+ * of ("every parts needed"), none that does not follow a possessive. */
+static int noun_s_before_owned(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e || e->lm_id < 0 ||
+	    !lower_word(stem) || is_func(stem) || stem->lm_id < 0)
+		return 0;
+	return ar->next_word && ar->next_lower && owner_before(c, ar) && ar->next >= 0 &&
+	       !subject_verb(c->d, ar->next);
+}
+
+/*
+ * "an astronauts basic metabolic rate", "every parents worst nightmare",
+ * "each vehicles specifications": a determiner that takes a singular noun
+ * only, so the "s" form after it is a possessive, unless English writes
+ * that pair (the model lists it: "a sales pitch", "a sports car", "this
+ * works", "This falls apart"). "This" is a pronoun too, the subject of a
+ * verb in its "s" form ("This spans design", "This rounds all of",
+ * "This shapes opinion"): after it no function word may follow, and the
+ * document must write the noun without its "s" after a determiner.
+ */
+static int poss_after_singular_det(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				   const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!ar->prev_w || !singular_det(ar->prev_w, ar->prev_n) || ar->prev < 0 ||
+	    !noun_s_before_owned(c, w, n, ar, e, stem) || rdata_has_bigram(c->d, ar->prev, e->lm_id))
+		return 0;
+	return !word_is(ar->prev_w, ar->prev_n, "this") || (!ar->next_func && written_after_det(c, w, n - 1));
+}
+
+size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+		       const struct around *ar)
+{
+	size_t l = apos_fix_listed(c, dst, cap, w, n, ar);
+	if (l || !c->apostrophes || !c->ambiguous || ar->apos_after || n < 4)
+		return l;
+	const struct repair_table_entry *e = lookup(c, w, n), *stem = lookup(c, w, n - 1);
+	if (poss_after_singular_det(c, w, n, ar, e, stem))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

@@ -428,6 +428,26 @@ static void plural_before_its_verb(void **state)
 	assert_string_equal(piece(doc, "Make your events schedule clear.", 0), "Make your event's schedule clear.");
 }
 
+/* A determiner that takes a singular noun only ("an", "every", "each",
+ * "this") makes the "s" form after it a possessive, unless English writes
+ * that pair ("a sales pitch", "This works"), or "this" is the subject of a
+ * verb: before a function word, or the noun is never written without "s". */
+static void possessive_after_a_singular_determiner(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "It lowered an athletes resting heart rate.", "It lowered an athlete's resting heart rate." },
+		{ "Every travelers worst fear is a delay.", "Every traveler's worst fear is a delay." },
+		{ "Check each devices battery level.", "Check each device's battery level." },
+		{ "This gadgets battery lasts a day.", "This gadget's battery lasts a day." },
+		{ "He made a sales pitch and a sports car.", NULL },
+		{ "This works well. This covers all of it.", NULL },
+		{ "This shapes public opinion.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait. The gadget is new. Its shape and "
+		    "its cover.", cases, sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -808,6 +828,7 @@ int main(void)
 		cmocka_unit_test(its_before_a_subject_and_its_verb),
 		cmocka_unit_test(its_before_a_noun_phrase_alone),
 		cmocka_unit_test(plural_before_its_verb),
+		cmocka_unit_test(possessive_after_a_singular_determiner),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
