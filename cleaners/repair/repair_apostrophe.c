@@ -649,6 +649,30 @@ static int poss_after_singular_det(const struct words_ctx *c, const char *w, siz
 	return !word_is(ar->prev_w, ar->prev_n, "this") || (!ar->next_func && written_after_det(c, w, n - 1));
 }
 
+/*
+ * "the studios innovative artworks", "my brothers hot cocoa": after "the"
+ * or a possessive determiner, an "s" form, then an adjective (the model
+ * lifts it after "very", not after "they": no verb or adverb that starts
+ * a predicate, "our eyes physically change") and a noun (lifted after
+ * "the"). A plural that modifies a noun stands right before it ("the
+ * sales team"), and a plural subject takes a verb, so the adjective says
+ * the "s" form owns the noun phrase.
+ */
+static int poss_before_adjective_noun(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				      const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
+	    ar->next_func || lm_lift(c->d, c->d->very, ar->next) <= 0 || lm_lift(c->d, c->d->subject[2], ar->next) > 0)
+		return 0;
+	const struct repair_table_entry *after[2];
+	const char *ws[2];
+	size_t ns[2];
+	int stop;
+	if (words_after(c, ar, after, ws, ns, 2, &stop) < 2)
+		return 0;
+	return after[1] && !is_func(after[1]) && lm_lift(c->d, c->d->the, after[1]->lm_id) > 0;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar)
 {
@@ -656,7 +680,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	if (l || !c->apostrophes || !c->ambiguous || ar->apos_after || n < 4)
 		return l;
 	const struct repair_table_entry *e = lookup(c, w, n), *stem = lookup(c, w, n - 1);
-	if (poss_after_singular_det(c, w, n, ar, e, stem))
+	if (poss_after_singular_det(c, w, n, ar, e, stem) || poss_before_adjective_noun(c, w, n, ar, e, stem))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

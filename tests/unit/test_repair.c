@@ -448,6 +448,24 @@ static void possessive_after_a_singular_determiner(void **state)
 		    "its cover.", cases, sizeof cases / sizeof cases[0]);
 }
 
+/* After "the" or a possessive determiner, an "s" form before an
+ * adjective and a noun owns them: a plural modifier stands right before
+ * its noun, a plural subject takes a verb; an adverb, or an adjective
+ * that ends the phrase, says nothing. */
+static void possessive_before_an_adjective_and_noun(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "We walked the villages quiet streets.", "We walked the village's quiet streets." },
+		{ "She liked her kitchens bright lighting.", "She liked her kitchen's bright lighting." },
+		{ "Call the sales team now.", NULL },
+		{ "Keep your guests happy and fed.", NULL },
+		{ "Our eyes physically change with age.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -829,6 +847,7 @@ int main(void)
 		cmocka_unit_test(its_before_a_noun_phrase_alone),
 		cmocka_unit_test(plural_before_its_verb),
 		cmocka_unit_test(possessive_after_a_singular_determiner),
+		cmocka_unit_test(possessive_before_an_adjective_and_noun),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
