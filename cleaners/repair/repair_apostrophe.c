@@ -673,14 +673,40 @@ static int poss_before_adjective_noun(const struct words_ctx *c, const char *w, 
 	return after[1] && !is_func(after[1]) && lm_lift(c->d, c->d->the, after[1]->lm_id) > 0;
 }
 
+/* A noun w[0..n) whose plural is no "s" form: "man", "woman",
+ * "chairman" make "men", "women", "chairmen" (a dictionary word). */
+static int plural_in_men(const struct words_ctx *c, const char *w, size_t n)
+{
+	char men[REPAIR_MAX_WORD];
+	if (n < 3 || n >= sizeof men || !word_is(w + n - 3, 3, "man"))
+		return 0;
+	memcpy(men, w, n);
+	men[n - 2] = 'e';
+	return is_dict(lookup(c, men, n));
+}
+
+/* "the mans lungs", "a chairmans vote": after a determiner, the "s" form
+ * of a noun whose plural is not in "s" is no plural; before what it owns
+ * it is a possessive. */
+static int poss_of_irregular_plural(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				    const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	return ar->prev_w && (possessor_det(ar->prev_w, ar->prev_n) || singular_det(ar->prev_w, ar->prev_n)) &&
+	       noun_s_before_owned(c, w, n, ar, e, stem) && plural_in_men(c, w, n - 1);
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar)
 {
 	size_t l = apos_fix_listed(c, dst, cap, w, n, ar);
-	if (l || !c->apostrophes || !c->ambiguous || ar->apos_after || n < 4)
+	if (l || !c->apostrophes || ar->apos_after || n < 4)
 		return l;
 	const struct repair_table_entry *e = lookup(c, w, n), *stem = lookup(c, w, n - 1);
-	if (poss_after_singular_det(c, w, n, ar, e, stem) || poss_before_adjective_noun(c, w, n, ar, e, stem))
+	/* no correct text writes "the mans": damage in any text the
+	 * repair reads */
+	if (poss_of_irregular_plural(c, w, n, ar, e, stem) ||
+	    (c->ambiguous && (poss_after_singular_det(c, w, n, ar, e, stem) ||
+			      poss_before_adjective_noun(c, w, n, ar, e, stem))))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

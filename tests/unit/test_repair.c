@@ -466,6 +466,21 @@ static void possessive_before_an_adjective_and_noun(void **state)
 		    sizeof cases / sizeof cases[0]);
 }
 
+/* A noun whose plural is not in "s" ("man": "men") has in its "s" form
+ * after a determiner a possessive, even in a text that kept most of its
+ * apostrophes; after a noun it is a verb. */
+static void possessive_of_a_noun_with_plural_in_men(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "The scan showed the mans lungs.", "The scan showed the man's lungs." },
+		{ "A chairmans vote counts twice.", "A chairman's vote counts twice." },
+		{ "Our crew mans the station.", NULL },
+	};
+	check_cases("We don't know. They can't go. He's here. You're right. Don't wait. Its bodys cells.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -848,6 +863,7 @@ int main(void)
 		cmocka_unit_test(plural_before_its_verb),
 		cmocka_unit_test(possessive_after_a_singular_determiner),
 		cmocka_unit_test(possessive_before_an_adjective_and_noun),
+		cmocka_unit_test(possessive_of_a_noun_with_plural_in_men),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
