@@ -695,6 +695,39 @@ static int poss_of_irregular_plural(const struct words_ctx *c, const char *w, si
 	       noun_s_before_owned(c, w, n, ar, e, stem) && plural_in_men(c, w, n - 1);
 }
 
+/* How often a document may write a noun's "s" form for it to be read as a
+ * possessive on weaker evidence of the model; a plural that makes a term
+ * with the noun after it recurs ("homeowners insurance", "sales team"). */
+#define RARE_S_FORM 5
+/* ... how much less likely (thousandths of a log10) than the plural the
+ * model may find the possessive then. */
+#define RARE_S_MARGIN (-1000)
+
+/*
+ * "the doctors willingness to", "the hosts defenses", "The models
+ * attention to detail": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times, before a
+ * word the model lists after "his" at least as often as alone (what a
+ * possessive owns) and that is no verb after "they" ("The projects cover
+ * still life"): the possessive (the table's apostrophe form, not the
+ * plural's "s'") needs only not to be RARE_S_MARGIN less likely than the
+ * plural, instead of POSSESSIVE_MARGIN more.
+ */
+static int poss_of_rare_s_form(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
+	    doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	if (!a || a->lm_id < 0 || a->len != n + 1 || rdata_text(c->d, a)[n - 1] != '\'')
+		return 0;
+	if (lm_lift(c->d, c->d->his, ar->next) < 0 || lm_lift(c->d, c->d->subject[2], ar->next) > 0)
+		return 0;
+	int diff = context_score(c, ar->prev, a->lm_id, ar->next) - context_score(c, ar->prev, e->lm_id, ar->next);
+	return diff >= RARE_S_MARGIN;
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar)
 {
@@ -706,7 +739,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * repair reads */
 	if (poss_of_irregular_plural(c, w, n, ar, e, stem) ||
 	    (c->ambiguous && (poss_after_singular_det(c, w, n, ar, e, stem) ||
-			      poss_before_adjective_noun(c, w, n, ar, e, stem))))
+			      poss_before_adjective_noun(c, w, n, ar, e, stem) || poss_of_rare_s_form(c, w, n, ar, e, stem))))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

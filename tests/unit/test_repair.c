@@ -481,6 +481,24 @@ static void possessive_of_a_noun_with_plural_in_men(void **state)
 		    sizeof cases / sizeof cases[0]);
 }
 
+/* After "the" or a possessive determiner, an "s" form the document
+ * writes a few times at most, before a word a possessive owns, is a
+ * possessive unless the model finds that far less likely; not before a
+ * verb, nor a plural that recurs as a term with its noun. */
+static void possessive_of_a_rare_s_form(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "He doubted the patients willingness to talk.", "He doubted the patient's willingness to talk." },
+		{ "We studied the engines design in detail.", "We studied the engine's design in detail." },
+		{ "The projects cover still life.", NULL },
+		{ "Your homeowners insurance matters.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait. Buy homeowners insurance. Compare "
+		    "homeowners policies. Ask about homeowners discounts. Check homeowners coverage. Renew homeowners "
+		    "plans.", cases, sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -864,6 +882,7 @@ int main(void)
 		cmocka_unit_test(possessive_after_a_singular_determiner),
 		cmocka_unit_test(possessive_before_an_adjective_and_noun),
 		cmocka_unit_test(possessive_of_a_noun_with_plural_in_men),
+		cmocka_unit_test(possessive_of_a_rare_s_form),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
