@@ -304,6 +304,18 @@ static int finite_verb(const struct rdata *d, int32_t w)
 	return subject_verb(d, w) && lm_lift(d, d->aux[5], w) < 0 && lm_lift(d, d->aux[2], w) < 0;
 }
 
+/* The model id of word e read as a verb: a word that lost the apostrophe
+ * of a contraction is that contraction ("isnt": "isn't"); -1 if none. */
+static int32_t verb_id(const struct words_ctx *c, const struct repair_table_entry *e)
+{
+	if (!e)
+		return -1;
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	if (a && a->lm_id >= 0 && repair_apos_certain(c->d, e, a))
+		return a->lm_id;
+	return e->lm_id;
+}
+
 /* "Its compact design keeps", "its larger sibling holds": the words after
  * "its" are a noun phrase that is the subject of a verb right after it.
  * "It's" already has its verb; what follows it takes no second one without
@@ -313,12 +325,21 @@ static int finite_verb(const struct rdata *d, int32_t w)
 static int its_subject_of_verb(const struct words_ctx *c, const struct repair_table_entry *const *e,
 			       const char *const *ws, size_t k)
 {
+	/* a participle first is an adjective of the noun after it ("its
+	 * lowered forecast isn't"), where "it's" ("it has lowered") would
+	 * take an object and no verb after it; the verb comes after that
+	 * noun */
+	int participle = k >= 3 && ends_as(c->d, e[0], "ed");
 	for (size_t j = 1; j < k; j++) {
 		const struct repair_table_entry *x = e[j - 1];
+		int adjective = participle && j == 1;
 		if (!is_dict(x) || is_func(x) || !is_lower((unsigned char)ws[j - 1][0]) ||
-		    (x->lm_id >= 0 && subject_verb(c->d, x->lm_id)))
+		    (!adjective && x->lm_id >= 0 && subject_verb(c->d, x->lm_id)))
 			return 0;
-		if (e[j] && e[j]->lm_id >= 0 && is_lower((unsigned char)ws[j][0]) && finite_verb(c->d, e[j]->lm_id))
+		if (adjective)
+			continue;
+		int32_t verb = verb_id(c, e[j]);
+		if (verb >= 0 && is_lower((unsigned char)ws[j][0]) && finite_verb(c->d, verb))
 			return 1;
 	}
 	return 0;

@@ -53,13 +53,19 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q) &&
 	    (p == 1 || w[p] != '.' || is_func(lookup(c, w + q, n - q))))
 		return put_split(out, c, w, q, n, last);
-	if (p < 2 || !is_lower((unsigned char)w[p - 1]))
+	if (p < 2)
 		return 0;
 	const char *l = w, *r = w + q;
 	size_t ln = p, rn = n - q;
 	const struct repair_table_entry *le = lookup(c, l, ln);
 	const struct repair_table_entry *re = lookup(c, r, rn);
-	if (stop) {
+	if (!is_lower((unsigned char)w[p - 1])) {
+		/* "FL,the", "COBRA;browsing": capitals, a comma or semicolon, and
+		 * a common lowercase word */
+		if (!(upper_run(l, ln) && soft && q == p + 1 && w[p] != ':' && lower_run(r, rn) &&
+		      (is_func(re) || (lower_word(re) && re->level <= 35))))
+			return 0;
+	} else if (stop) {
 		/* a new sentence: a capitalised word after a word */
 		if (!is_upper((unsigned char)r[0]) || (rn > 1 && !is_lower((unsigned char)r[1])) ||
 		    (rn == 1 && r[0] != 'I' && r[0] != 'A'))
@@ -83,7 +89,10 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	} else if (soft && is_upper((unsigned char)r[0])) {
 		/* "Fortunately,Randall", "Palace:Jang": a capitalised word after a
 		 * comma or colon alone (no quote: "said,\"I" may open or close one) */
-		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn)) ||
+		/* ... or capitals the tables or the document know ("clubs,FC",
+		 * "City,UT") after a comma */
+		int acronym = w[p] == ',' && rn >= 2 && upper_run(r, rn) && plain_case(l, ln);
+		if (q != p + 1 || (w[p] != ',' && w[p] != ':') || (rn > 1 && !plain_case(r, rn) && !acronym) ||
 		    (rn == 1 && r[0] != 'I'))
 			return 0;
 		if (!known_or_doc(c, le, l, ln) || !known_or_doc(c, re, r, rn))
@@ -291,6 +300,22 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	return put_split(out, c, w, r, n, last);
 }
 
+/* w[0..k) ends with a parenthesis and a mark, w[k..n) is a word after
+ * them: split there when the word reads as the next one of prose. */
+static int paren_mark(struct buf *out, const struct words_ctx *c, const char *w, size_t k, size_t n, int32_t *last)
+{
+	const char *r = w + k;
+	size_t rn = n - k;
+	char mark = w[k - 1];
+	if (!plain_case(r, rn))
+		return 0;
+	const struct repair_table_entry *re = lookup(c, r, rn);
+	if (is_upper((unsigned char)r[0]) ? !known_or_doc(c, re, r, rn)
+					   : (mark == '.' || !(is_func(re) || (lower_word(re) && re->level <= 35))))
+		return 0;
+	return put_split(out, c, w, k, n, last);
+}
+
 /*
  * A parenthesis glued to the words around it: "again(and", "units(30%",
  * "($78,770)with", "(SHCOMP)slumped". A plural marker ("item(s)") and
@@ -304,6 +329,11 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 	if (o && !cl && !memchr(o + 1, '(', n - (size_t)(o - w) - 1)) {
 		size_t i = (size_t)(o - w), rn = n - i - 1;
 		const char *r = o + 1;
+		/* "time.(For", "verifiable.(And": a sentence's end, then one in
+		 * parentheses */
+		if (i >= 3 && rn >= 2 && (w[i - 1] == '.' || w[i - 1] == ';') &&
+		    only_letters(w, i - 1) && is_upper((unsigned char)r[0]) && only_letters(r, rn))
+			return put_split(out, c, w, i, n, last);
 		int left_word = i >= 2;
 		for (size_t k = 0; k < i && left_word; k++)
 			left_word = is_alnum((unsigned char)w[k]);
@@ -337,6 +367,11 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 	if (cl && !memchr(cl + 1, ')', n - (size_t)(cl - w) - 1) && !memchr(cl + 1, '(', n - (size_t)(cl - w) - 1)) {
 		size_t j = (size_t)(cl - w), rn = n - j - 1;
 		const char *r = cl + 1;
+		/* "(ICUs).This", "(AGI),progressing", "A):Seventh": a mark
+		 * after the parenthesis, then a word that starts a sentence
+		 * or goes on with the clause */
+		if (rn >= 3 && (ch_is(r[0], CH_SOFT) || r[0] == '.'))
+			return paren_mark(out, c, w, j + 2, n, last);
 		/* "(s)he": one letter in the parentheses ("9 to 5)serves" is
 		 * a number's) */
 		if (j < 1 || (j < 2 && !is_digit((unsigned char)w[0])) || rn < 2 || (o && cl - o < 3))
@@ -438,4 +473,67 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	    hyphen_end(out, c, w + j, n - j, &at, last, 0))
 		return SCRAPE_ENOMEM;
 	return 1;
+}
+
+/* w[0..n) is words of letters joined by single hyphens ("plant-based",
+ * "K-snacks"), starting with a lowercase letter when lower is set. */
+static int hyphen_words(const char *w, size_t n, int lower)
+{
+	if (n < 3 || !is_alpha((unsigned char)w[0]) || !is_alpha((unsigned char)w[n - 1]) || !memchr(w, '-', n) ||
+	    (lower && !is_lower((unsigned char)w[0])))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha((unsigned char)w[i]) && !(w[i] == '-' && is_alpha((unsigned char)w[i + 1])))
+			return 0;
+	return 1;
+}
+
+/* w[0..n) is a score or a range of numbers: digits joined by single
+ * hyphens ("45-17", "9-13"). */
+static int number_range(const char *w, size_t n)
+{
+	if (n == 0 || !is_digit((unsigned char)w[0]) || !is_digit((unsigned char)w[n - 1]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit((unsigned char)w[i]) && !(w[i] == '-' && is_digit((unsigned char)w[i + 1])))
+			return 0;
+	return 1;
+}
+
+/*
+ * Words glued at a comma or semicolon where a side holds a hyphen or a
+ * number, which repair_glue_punct() does not read: "plant-based,non-toxic",
+ * "K-snacks,and", "45-17,on" (a hyphenated word or a score, then a
+ * lowercase word or hyphenated word), "recovery,2", "Millennials,43%" (a
+ * word the tables know, then a number). Numbers on both sides ("1,000",
+ * "2,5") are one number, and a capitalised word before a hyphenated one
+ * may be a list of code ("Arial,sans-serif"). Returns 1 when it split.
+ */
+int repair_glue_comma(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last)
+{
+	const char *p = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] != ',' && w[i] != ';')
+			continue;
+		if (p)
+			return 0;
+		p = w + i;
+	}
+	if (!p)
+		return 0;
+	size_t ln = (size_t)(p - w), rn = n - ln - 1;
+	const char *r = p + 1;
+	if (ln < 2 || rn == 0)
+		return 0;
+	const struct repair_table_entry *re = lower_run(r, rn) ? lookup(c, r, rn) : NULL;
+	int r_word = re && (is_func(re) || (lower_word(re) && re->level <= 35));
+	int r_hyphen = hyphen_words(r, rn, 1);
+	int l_hyphen = hyphen_words(w, ln, 0);
+	const struct repair_table_entry *le = plain_case(w, ln) ? lookup(c, w, ln) : NULL;
+	int l_word = is_dict(le) && ln >= 3;
+	int r_num = number_len(r, rn) == rn && is_digit((unsigned char)r[0]);
+	if (((l_hyphen || number_range(w, ln)) && (r_word || r_hyphen)) || ((l_hyphen || l_word) && r_num) ||
+	    (l_word && lower_word(le) && r_hyphen))
+		return put_split(out, c, w, ln + 1, n, last);
+	return 0;
 }

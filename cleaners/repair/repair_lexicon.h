@@ -532,6 +532,7 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 		      int32_t *last);
 int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w, size_t n,
 		       const struct around *ar, int32_t *last);
+int repair_glue_comma(struct buf *out, const struct words_ctx *c, const char *w, size_t n, int32_t *last);
 
 /* Letters and digits in parts joined by single hyphens. */
 int repair_glue_hyphenated(const char *w, size_t n);

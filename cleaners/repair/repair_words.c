@@ -100,6 +100,8 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 		int rc = 0;
 		if (c->spaces && (memchr(w, '(', n) || memchr(w, ')', n)))
 			rc = repair_glue_paren(out, c, w, n, ar->open_before, last);
+		if (rc == 0 && c->spaces)
+			rc = repair_glue_comma(out, c, w, n, last);
 		if (rc == 0 && (c->spaces || c->ambiguous) && repair_glue_hyphenated(w, n))
 			rc = repair_glue_hyphen(out, c, w, n, ar, last);
 		if (rc == 0 && c->spaces)

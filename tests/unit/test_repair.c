@@ -392,6 +392,12 @@ static void its_before_a_subject_and_its_verb(void **state)
 		/* right after "is" it is no second verb; after a comma it may be */
 		{ "What sets it apart is its smart design, which helps.", NULL },
 		{ "The problem is, its not cheap.", "The problem is, it's not cheap." },
+		/* a participle before the noun is its adjective; the verb may
+		 * have lost its apostrophe too; "it's" + participle takes an
+		 * object and no verb after it */
+		{ "But its lowered forecast isnt a surprise.", "But its lowered forecast isn't a surprise." },
+		{ "But its lowered forecast is no surprise.", NULL },
+		{ "Now its raised questions about the deal.", "Now it's raised questions about the deal." },
 	};
 	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
 		    sizeof cases / sizeof cases[0]);
@@ -584,6 +590,10 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		{ "a 16feet wall, a 5.3feet gap", "a 16 feet wall, a 5.3 feet gap" },
 		{ "it came again(and again), units(30%), ($78,770)with tax",
 		  "it came again (and again), units (30%), ($78,770) with tax" },
+		/* a parenthesis, a mark and a word; a sentence's end and a parenthesis */
+		{ "the Care Units (ICUs).This grew, (Group A):Seventh place, the (AGI),progressing fast, by then.(For more, see it.)",
+		  "the Care Units (ICUs). This grew, (Group A): Seventh place, the (AGI), progressing fast, by then. (For more, see it.)" },
+		{ "call f(x),g(y) and (x).y", NULL },
 		{ "an anti-governmentprotests march, a new16-inch screen, areself-serving",
 		  "an anti-government protests march, a new 16-inch screen, are self-serving" },
 		{ "Boesky,a trader, and the ICUs,each full", "Boesky, a trader, and the ICUs, each full" },
@@ -593,6 +603,17 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		  "the 2019 MacBook, and them, as the rules say, is to be seen" },
 		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end",
 		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end" },
+		/* capitals before a comma and a common word, or after a comma */
+		{ "in Palm Beach, FL,the first stop, under COBRA;browsing plans",
+		  "in Palm Beach, FL, the first stop, under COBRA; browsing plans" },
+		{ "two clubs,FC Porto and Salt Lake City,UT in turn", "two clubs, FC Porto and Salt Lake City, UT in turn" },
+		/* a hyphenated word, a score or a word, a comma, a word or number */
+		{ "a high-quality,text-based tool, K-snacks,and more, won 45-17,on Tuesday, a recovery,2 days",
+		  "a high-quality, text-based tool, K-snacks, and more, won 45-17, on Tuesday, a recovery, 2 days" },
+		/* ... not one number, nor a capitalised word before a hyphenated one */
+		{ "a 1,000 and 2,5 or 9-13,2026 in an Arial,sans-serif font", NULL },
+		/* ... not a type's one letter, nor a word no list knows */
+		{ "a Map<String,T> and the HTTP,gzip pair", NULL },
 		/* a rare word the model never heard, far likelier two words */
 		{ "she remembers itas a hard time, and she feltlike it", "she remembers it as a hard time, and she felt like it" },
 		{ "with EllenKushner, somenecessary cuts. Sheflaunted it.",
