@@ -671,6 +671,32 @@ static int poss_after_singular_det(const struct words_ctx *c, const char *w, siz
 }
 
 /*
+ * "the", a possessive determiner, or one of them and a word (letters, no
+ * function word) that modifies the noun ("the Indian markets", "the pop stars", "the Trump
+ * administrations") right before the "s" form w (entry e). After such a
+ * word the "s" form may be its verb ("The conference features", "the book
+ * pairs"): it must be none the model lifts after "it", and the word after
+ * it no function word, adverb in "-ly" or participle in "-ed", which
+ * start a clause or a predicate ("the common mistakes many runners make",
+ * "the tense moments heavily armed", "the location directives defined").
+ */
+static int possessor_before(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *e)
+{
+	if (!ar->prev_w)
+		return 0;
+	if (possessor_det(ar->prev_w, ar->prev_n))
+		return 1;
+	if (!ar->prev2_w || !possessor_det(ar->prev2_w, ar->prev2_n) || !e || !only_letters(ar->prev_w, ar->prev_n) ||
+	    is_func(lookup(c, ar->prev_w, ar->prev_n)))
+		return 0;
+	const struct repair_table_entry *it = rdata_lookup(c->d, "it", 2);
+	if (!it || lm_lift(c->d, it->lm_id, e->lm_id) > 0)
+		return 0;
+	return !ar->next_func && !(ar->next_e && determiner(c->d, ar->next_e)) && !ends_as(c->d, ar->next_e, "ly") &&
+	       !ends_as(c->d, ar->next_e, "ed");
+}
+
+/*
  * "the studios innovative artworks", "my brothers hot cocoa": after "the"
  * or a possessive determiner, an "s" form, then an adjective (the model
  * lifts it after "very", not after "they": no verb or adverb that starts
@@ -682,7 +708,7 @@ static int poss_after_singular_det(const struct words_ctx *c, const char *w, siz
 static int poss_before_adjective_noun(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 				      const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
+	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
 	    ar->next_func || lm_lift(c->d, c->d->very, ar->next) <= 0 || lm_lift(c->d, c->d->subject[2], ar->next) > 0)
 		return 0;
 	const struct repair_table_entry *after[2];
@@ -737,7 +763,7 @@ static int poss_of_irregular_plural(const struct words_ctx *c, const char *w, si
 static int poss_of_rare_s_form(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
+	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
 	    doc_count(c, w, n) > RARE_S_FORM)
 		return 0;
 	const struct repair_table_entry *a = rdata_apos(c->d, e);

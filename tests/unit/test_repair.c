@@ -505,6 +505,22 @@ static void possessive_of_a_rare_s_form(void **state)
 		    "plans.", cases, sizeof cases / sizeof cases[0]);
 }
 
+/* After "the" and a word that modifies the noun, the "s" form is read as
+ * after "the" alone, unless it is the verb of that word ("The conference
+ * features") or what follows starts a clause ("many runners make"). */
+static void possessive_after_a_determiner_and_a_modifier(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "She liked the Italian chefs fresh pasta.", "She liked the Italian chef's fresh pasta." },
+		{ "The conference features short talks.", NULL },
+		{ "Avoid the common mistakes many runners make.", NULL },
+		{ "Watch the tense moments heavily armed guards face.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -904,6 +920,7 @@ int main(void)
 		cmocka_unit_test(possessive_before_an_adjective_and_noun),
 		cmocka_unit_test(possessive_of_a_noun_with_plural_in_men),
 		cmocka_unit_test(possessive_of_a_rare_s_form),
+		cmocka_unit_test(possessive_after_a_determiner_and_a_modifier),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
