@@ -538,6 +538,11 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "Use the backslashed versions.", 0), "Use the backslashed versions.");
 	assert_string_equal(piece(doc, "It has fully customisable plans.", 0), "It has fully customisable plans.");
 	assert_string_equal(piece(doc, "We wereable to go.", 0), "We were able to go.");
+	/* a long common word beside a function word is two words, whatever
+	 * compounds the function word starts; short ones may be a compound */
+	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
+			    "It asks for certifications and if additional fees apply, as lenders like it.");
+	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
