@@ -664,7 +664,10 @@ static int noun_s_before_owned(const struct words_ctx *c, const char *w, size_t 
 static int poss_after_singular_det(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 				   const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
+	/* a capitalised "A" inside a sentence is a letter or a name ("If A
+	 * equals success") */
 	if (!ar->prev_w || !singular_det(ar->prev_w, ar->prev_n) || ar->prev < 0 ||
+	    (is_upper((unsigned char)ar->prev_w[0]) && ar->prev2_w) ||
 	    !noun_s_before_owned(c, w, n, ar, e, stem) || rdata_has_bigram(c->d, ar->prev, e->lm_id))
 		return 0;
 	return !word_is(ar->prev_w, ar->prev_n, "this") || (!ar->next_func && written_after_det(c, w, n - 1));

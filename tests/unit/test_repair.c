@@ -449,6 +449,7 @@ static void possessive_after_a_singular_determiner(void **state)
 		{ "He made a sales pitch and a sports car.", NULL },
 		{ "This works well. This covers all of it.", NULL },
 		{ "This shapes public opinion.", NULL },
+		{ "If A equals success, then B follows.", NULL },
 	};
 	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait. The gadget is new. Its shape and "
 		    "its cover.", cases, sizeof cases / sizeof cases[0]);
