@@ -699,10 +699,21 @@ static int possessor_before(const struct words_ctx *c, const struct around *ar, 
 	       !ends_as(c->d, ar->next_e, "ed");
 }
 
+/* A superlative: a word in "-est" the model lifts after "the" whose
+ * stem is a word ("strongest", "largest"). */
+static int superlative(const struct words_ctx *c, const struct repair_table_entry *e)
+{
+	if (!ends_as(c->d, e, "est") || lm_lift(c->d, c->d->the, e->lm_id) <= 0)
+		return 0;
+	const char *t = rdata_text(c->d, e);
+	return is_dict(lookup(c, t, e->len - 3)) || is_dict(lookup(c, t, e->len - 2));
+}
+
 /*
  * "the studios innovative artworks", "my brothers hot cocoa": after "the"
  * or a possessive determiner, an "s" form, then an adjective (the model
- * lifts it after "very", not after "they": no verb or adverb that starts
+ * lifts it after "very", or a superlative: "the narratives strongest
+ * elements"; not after "they": no verb or adverb that starts
  * a predicate, "our eyes physically change") and a noun (lifted after
  * "the"). A plural that modifies a noun stands right before it ("the
  * sales team"), and a plural subject takes a verb, so the adjective says
@@ -711,8 +722,9 @@ static int possessor_before(const struct words_ctx *c, const struct around *ar, 
 static int poss_before_adjective_noun(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 				      const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
-	    ar->next_func || lm_lift(c->d, c->d->very, ar->next) <= 0 || lm_lift(c->d, c->d->subject[2], ar->next) > 0)
+	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) || ar->next_func ||
+	    !(lm_lift(c->d, c->d->very, ar->next) > 0 || superlative(c, ar->next_e)) ||
+	    lm_lift(c->d, c->d->subject[2], ar->next) > 0)
 		return 0;
 	const struct repair_table_entry *after[2];
 	const char *ws[2];

@@ -465,6 +465,7 @@ static void possessive_before_an_adjective_and_noun(void **state)
 	static const struct repair_case cases[] = {
 		{ "We walked the villages quiet streets.", "We walked the village's quiet streets." },
 		{ "She liked her kitchens bright lighting.", "She liked her kitchen's bright lighting." },
+		{ "It is the towns largest employer.", "It is the town's largest employer." },
 		{ "Call the sales team now.", NULL },
 		{ "Keep your guests happy and fed.", NULL },
 		{ "Our eyes physically change with age.", NULL },
