@@ -790,6 +790,38 @@ static int poss_of_rare_s_form(const struct words_ctx *c, const char *w, size_t 
 	return diff >= RARE_S_MARGIN;
 }
 
+/*
+ * "the state's $2 billion", "the band's 50th anniversary", "the group's
+ * 18-year insurgency": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times before a
+ * sum, an ordinal or a measure.
+ */
+static int poss_before_number(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			      const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!ar->next_num || n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) ||
+	    !e || e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n))
+		return 0;
+	/* the number's text: a sum ("$2 billion"), an ordinal ("50th") or a
+	 * measure ("18-year"), not a bare number or a range, which name
+	 * the members of a plural ("the numbers 0-6", "the years 2010") */
+	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && !is_digit((unsigned char)*p))
+		return 1;
+	while (p < end && is_digit((unsigned char)*p))
+		p++;
+	if (p < end && *p == '-')
+		p++;
+	/* "the years 1990s": a decade is a plural of its own */
+	if (p < end && *p == 's' && (p + 1 == end || !is_alpha((unsigned char)p[1])))
+		return 0;
+	return p < end && is_alpha((unsigned char)*p);
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar)
 {
@@ -801,7 +833,8 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * repair reads */
 	if (poss_of_irregular_plural(c, w, n, ar, e, stem) ||
 	    (c->ambiguous && (poss_after_singular_det(c, w, n, ar, e, stem) ||
-			      poss_before_adjective_noun(c, w, n, ar, e, stem) || poss_of_rare_s_form(c, w, n, ar, e, stem))))
+			      poss_before_adjective_noun(c, w, n, ar, e, stem) || poss_of_rare_s_form(c, w, n, ar, e, stem) ||
+			      poss_before_number(c, w, n, ar, e, stem))))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

@@ -523,6 +523,23 @@ static void possessive_after_a_determiner_and_a_modifier(void **state)
 		    sizeof cases / sizeof cases[0]);
 }
 
+/* After "the" or a possessive determiner, an "s" form before a sum, an
+ * ordinal or a measure owns it; before a bare number, a range or a decade
+ * it is a plural the numbers name. */
+static void possessive_before_a_number(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "It spent the towns $3 million.", "It spent the town's $3 million." },
+		{ "We marked the clubs 25th season and the teams 10-year plan.",
+		  "We marked the club's 25th season and the team's 10-year plan." },
+		{ "Pick one of the numbers 1-9 or the years 2010 and 2011.", NULL },
+		{ "It covers the decades 1960s to 1980s.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -928,6 +945,7 @@ int main(void)
 		cmocka_unit_test(possessive_of_a_noun_with_plural_in_men),
 		cmocka_unit_test(possessive_of_a_rare_s_form),
 		cmocka_unit_test(possessive_after_a_determiner_and_a_modifier),
+		cmocka_unit_test(possessive_before_a_number),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
