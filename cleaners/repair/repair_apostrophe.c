@@ -822,6 +822,47 @@ static int poss_before_number(const struct words_ctx *c, const char *w, size_t n
 	return p < end && is_alpha((unsigned char)*p);
 }
 
+/*
+ * The word after the word is a lowercase compound of letters joined by
+ * hyphens ("twin-touchscreen", "cost-effectiveness", "wood-paneled") whose
+ * first part is a content word of the dictionaries, no plural
+ * ("apples-to-apples") and no function word ("well-suited", "in-house",
+ * or one fused to the next word: "ofnon-compliance").
+ */
+static int compound_after(const struct words_ctx *c, const struct around *ar)
+{
+	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
+	if (p >= end || *p != ' ')
+		return 0;
+	while (p < end && *p == ' ')
+		p++;
+	const char *q = p, *hyphen = NULL;
+	while (q < end && (is_lower((unsigned char)*q) || (*q == '-' && q > p && q + 1 < end && is_lower((unsigned char)q[1])))) {
+		if (*q == '-' && !hyphen)
+			hyphen = q;
+		q++;
+	}
+	if (!hyphen || (q < end && is_alnum((unsigned char)*q)))
+		return 0;
+	size_t fn = (size_t)(hyphen - p);
+	const struct repair_table_entry *first = lookup(c, p, fn);
+	return lower_word(first) && !is_func(first) && p[fn - 1] != 's';
+}
+
+/* "the automaker's twin-touchscreen infotainment", "the grant's
+ * cost-effectiveness": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times before a
+ * hyphenated compound (compound_after()), which a plural subject does
+ * not take for its verb nor a plural modifier for its noun. */
+static int poss_before_compound(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e ||
+	    e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	return ar->prev_w && possessor_det(ar->prev_w, ar->prev_n) && compound_after(c, ar);
+}
+
 size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
 		       const struct around *ar)
 {
@@ -834,7 +875,7 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	if (poss_of_irregular_plural(c, w, n, ar, e, stem) ||
 	    (c->ambiguous && (poss_after_singular_det(c, w, n, ar, e, stem) ||
 			      poss_before_adjective_noun(c, w, n, ar, e, stem) || poss_of_rare_s_form(c, w, n, ar, e, stem) ||
-			      poss_before_number(c, w, n, ar, e, stem))))
+			      poss_before_number(c, w, n, ar, e, stem) || poss_before_compound(c, w, n, ar, e, stem))))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

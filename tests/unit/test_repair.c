@@ -540,6 +540,22 @@ static void possessive_before_a_number(void **state)
 		    sizeof cases / sizeof cases[0]);
 }
 
+/* After "the" or a possessive determiner, an "s" form before a hyphenated
+ * compound owns it, unless the compound starts with an adverb, a plural
+ * or a function word. */
+static void possessive_before_a_hyphenated_compound(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "We liked the hotels stone-walled lobby.", "We liked the hotel's stone-walled lobby." },
+		{ "Are the printers well-suited for this?", NULL },
+		{ "Compare the offers apples-to-apples first.", NULL },
+		{ "The risks ofnon-payment are high.", "The risks of non-payment are high." },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
@@ -946,6 +962,7 @@ int main(void)
 		cmocka_unit_test(possessive_of_a_rare_s_form),
 		cmocka_unit_test(possessive_after_a_determiner_and_a_modifier),
 		cmocka_unit_test(possessive_before_a_number),
+		cmocka_unit_test(possessive_before_a_hyphenated_compound),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
