@@ -420,8 +420,9 @@ static int lone_comma_margin(const struct words_ctx *c, const struct around *ar,
 	return margin;
 }
 
-size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
-			     const struct around *ar)
+/* Repair of w by its table entries and the model (repair_apos_fix()). */
+static size_t apos_fix_listed(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+			      const struct around *ar)
 {
 	if (!c->apostrophes || n < 2 || ar->apos_after)
 		return 0;
@@ -612,6 +613,269 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	if (capital && n >= 4 && c->ambiguous && ar->after_name && (!is_dict(e) || !(e->flags & RT_CAP)) &&
 	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))
+		return repair_apos_put_poss(dst, cap, w, n);
+	return 0;
+}
+
+/* A determiner that takes a singular count noun only: "a", "an", "each",
+ * "every", "another", "this". */
+static int singular_det(const char *w, size_t n)
+{
+	static const char *const words[] = { "a", "an", "each", "every", "another", "this" };
+	return IN_LIST_FOLDED(w, n, words);
+}
+
+/* The document writes w[0..n) after "the" or a determiner of a singular
+ * noun ("the shape", "a shape"): a noun there, whatever else it is. */
+static int written_after_det(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const dets[] = { "the", "a", "an", "each", "every", "another", "this" };
+	uint32_t cap;
+	for (size_t i = 0; i < sizeof dets / sizeof dets[0]; i++)
+		if (vocab_pair_count(c->vb, dets[i], strlen(dets[i]), w, n, &cap) > 0)
+			return 1;
+	return 0;
+}
+
+/* A lowercase common noun's "s" form w (entry e, stem its "s"-less
+ * entry), both known to the model, before a lowercase word that can
+ * start what it owns: a word after it, no verb it could be the subject
+ * of ("every parts needed"), none that does not follow a possessive. */
+static int noun_s_before_owned(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e || e->lm_id < 0 ||
+	    !lower_word(stem) || is_func(stem) || stem->lm_id < 0)
+		return 0;
+	return ar->next_word && ar->next_lower && owner_before(c, ar) && ar->next >= 0 &&
+	       !subject_verb(c->d, ar->next);
+}
+
+/*
+ * "an astronauts basic metabolic rate", "every parents worst nightmare",
+ * "each vehicles specifications": a determiner that takes a singular noun
+ * only, so the "s" form after it is a possessive, unless English writes
+ * that pair (the model lists it: "a sales pitch", "a sports car", "this
+ * works", "This falls apart"). "This" is a pronoun too, the subject of a
+ * verb in its "s" form ("This spans design", "This rounds all of",
+ * "This shapes opinion"): after it no function word may follow, and the
+ * document must write the noun without its "s" after a determiner.
+ */
+static int poss_after_singular_det(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				   const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	/* a capitalised "A" inside a sentence is a letter or a name ("If A
+	 * equals success") */
+	if (!ar->prev_w || !singular_det(ar->prev_w, ar->prev_n) || ar->prev < 0 ||
+	    (is_upper((unsigned char)ar->prev_w[0]) && ar->prev2_w) ||
+	    !noun_s_before_owned(c, w, n, ar, e, stem) || rdata_has_bigram(c->d, ar->prev, e->lm_id))
+		return 0;
+	return !word_is(ar->prev_w, ar->prev_n, "this") || (!ar->next_func && written_after_det(c, w, n - 1));
+}
+
+/*
+ * "the", a possessive determiner, or one of them and a word (letters, no
+ * function word) that modifies the noun ("the Indian markets", "the pop stars", "the Trump
+ * administrations") right before the "s" form w (entry e). After such a
+ * word the "s" form may be its verb ("The conference features", "the book
+ * pairs"): it must be none the model lifts after "it", and the word after
+ * it no function word, adverb in "-ly" or participle in "-ed", which
+ * start a clause or a predicate ("the common mistakes many runners make",
+ * "the tense moments heavily armed", "the location directives defined").
+ */
+static int possessor_before(const struct words_ctx *c, const struct around *ar, const struct repair_table_entry *e)
+{
+	if (!ar->prev_w)
+		return 0;
+	if (possessor_det(ar->prev_w, ar->prev_n))
+		return 1;
+	if (!ar->prev2_w || !possessor_det(ar->prev2_w, ar->prev2_n) || !e || !only_letters(ar->prev_w, ar->prev_n) ||
+	    is_func(lookup(c, ar->prev_w, ar->prev_n)))
+		return 0;
+	const struct repair_table_entry *it = rdata_lookup(c->d, "it", 2);
+	if (!it || lm_lift(c->d, it->lm_id, e->lm_id) > 0)
+		return 0;
+	return !ar->next_func && !(ar->next_e && determiner(c->d, ar->next_e)) && !ends_as(c->d, ar->next_e, "ly") &&
+	       !ends_as(c->d, ar->next_e, "ed");
+}
+
+/* A superlative: a word in "-est" the model lifts after "the" whose
+ * stem is a word ("strongest", "largest"). */
+static int superlative(const struct words_ctx *c, const struct repair_table_entry *e)
+{
+	if (!ends_as(c->d, e, "est") || lm_lift(c->d, c->d->the, e->lm_id) <= 0)
+		return 0;
+	const char *t = rdata_text(c->d, e);
+	return is_dict(lookup(c, t, e->len - 3)) || is_dict(lookup(c, t, e->len - 2));
+}
+
+/*
+ * "the studios innovative artworks", "my brothers hot cocoa": after "the"
+ * or a possessive determiner, an "s" form, then an adjective (the model
+ * lifts it after "very", or a superlative: "the narratives strongest
+ * elements"; not after "they": no verb or adverb that starts
+ * a predicate, "our eyes physically change") and a noun (lifted after
+ * "the"). A plural that modifies a noun stands right before it ("the
+ * sales team"), and a plural subject takes a verb, so the adjective says
+ * the "s" form owns the noun phrase.
+ */
+static int poss_before_adjective_noun(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				      const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) || ar->next_func ||
+	    !(lm_lift(c->d, c->d->very, ar->next) > 0 || superlative(c, ar->next_e)) ||
+	    lm_lift(c->d, c->d->subject[2], ar->next) > 0)
+		return 0;
+	const struct repair_table_entry *after[2];
+	const char *ws[2];
+	size_t ns[2];
+	int stop;
+	if (words_after(c, ar, after, ws, ns, 2, &stop) < 2)
+		return 0;
+	return after[1] && !is_func(after[1]) && lm_lift(c->d, c->d->the, after[1]->lm_id) > 0;
+}
+
+/* A noun w[0..n) whose plural is no "s" form: "man", "woman",
+ * "chairman" make "men", "women", "chairmen" (a dictionary word). */
+static int plural_in_men(const struct words_ctx *c, const char *w, size_t n)
+{
+	char men[REPAIR_MAX_WORD];
+	if (n < 3 || n >= sizeof men || !word_is(w + n - 3, 3, "man"))
+		return 0;
+	memcpy(men, w, n);
+	men[n - 2] = 'e';
+	return is_dict(lookup(c, men, n));
+}
+
+/* "the mans lungs", "a chairmans vote": after a determiner, the "s" form
+ * of a noun whose plural is not in "s" is no plural; before what it owns
+ * it is a possessive. */
+static int poss_of_irregular_plural(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				    const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	return ar->prev_w && (possessor_det(ar->prev_w, ar->prev_n) || singular_det(ar->prev_w, ar->prev_n)) &&
+	       noun_s_before_owned(c, w, n, ar, e, stem) && plural_in_men(c, w, n - 1);
+}
+
+/* How often a document may write a noun's "s" form for it to be read as a
+ * possessive on weaker evidence of the model; a plural that makes a term
+ * with the noun after it recurs ("homeowners insurance", "sales team"). */
+#define RARE_S_FORM 5
+/* ... how much less likely (thousandths of a log10) than the plural the
+ * model may find the possessive then. */
+#define RARE_S_MARGIN (-1000)
+
+/*
+ * "the doctors willingness to", "the hosts defenses", "The models
+ * attention to detail": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times, before a
+ * word the model lists after "his" at least as often as alone (what a
+ * possessive owns) and that is no verb after "they" ("The projects cover
+ * still life"): the possessive (the table's apostrophe form, not the
+ * plural's "s'") needs only not to be RARE_S_MARGIN less likely than the
+ * plural, instead of POSSESSIVE_MARGIN more.
+ */
+static int poss_of_rare_s_form(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!possessor_before(c, ar, e) || !noun_s_before_owned(c, w, n, ar, e, stem) ||
+	    doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	const struct repair_table_entry *a = rdata_apos(c->d, e);
+	if (!a || a->lm_id < 0 || a->len != n + 1 || rdata_text(c->d, a)[n - 1] != '\'')
+		return 0;
+	if (lm_lift(c->d, c->d->his, ar->next) < 0 || lm_lift(c->d, c->d->subject[2], ar->next) > 0)
+		return 0;
+	int diff = context_score(c, ar->prev, a->lm_id, ar->next) - context_score(c, ar->prev, e->lm_id, ar->next);
+	return diff >= RARE_S_MARGIN;
+}
+
+/*
+ * "the state's $2 billion", "the band's 50th anniversary", "the group's
+ * 18-year insurgency": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times before a
+ * sum, an ordinal or a measure.
+ */
+static int poss_before_number(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+			      const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (!ar->next_num || n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) ||
+	    !e || e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n))
+		return 0;
+	/* the number's text: a sum ("$2 billion"), an ordinal ("50th") or a
+	 * measure ("18-year"), not a bare number or a range, which name
+	 * the members of a plural ("the numbers 0-6", "the years 2010") */
+	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && !is_digit((unsigned char)*p))
+		return 1;
+	while (p < end && is_digit((unsigned char)*p))
+		p++;
+	if (p < end && *p == '-')
+		p++;
+	/* "the years 1990s": a decade is a plural of its own */
+	if (p < end && *p == 's' && (p + 1 == end || !is_alpha((unsigned char)p[1])))
+		return 0;
+	return p < end && is_alpha((unsigned char)*p);
+}
+
+/*
+ * The word after the word is a lowercase compound of letters joined by
+ * hyphens ("twin-touchscreen", "cost-effectiveness", "wood-paneled") whose
+ * first part is a content word of the dictionaries, no plural
+ * ("apples-to-apples") and no function word ("well-suited", "in-house",
+ * or one fused to the next word: "ofnon-compliance").
+ */
+static int compound_after(const struct words_ctx *c, const struct around *ar)
+{
+	const char *p = ar->rest, *end = ar->rest + ar->rest_n;
+	if (p >= end || *p != ' ')
+		return 0;
+	while (p < end && *p == ' ')
+		p++;
+	const char *q = p, *hyphen = NULL;
+	while (q < end && (is_lower((unsigned char)*q) || (*q == '-' && q > p && q + 1 < end && is_lower((unsigned char)q[1])))) {
+		if (*q == '-' && !hyphen)
+			hyphen = q;
+		q++;
+	}
+	if (!hyphen || (q < end && is_alnum((unsigned char)*q)))
+		return 0;
+	size_t fn = (size_t)(hyphen - p);
+	const struct repair_table_entry *first = lookup(c, p, fn);
+	return lower_word(first) && !is_func(first) && p[fn - 1] != 's';
+}
+
+/* "the automaker's twin-touchscreen infotainment", "the grant's
+ * cost-effectiveness": after "the" or a possessive determiner, a common
+ * noun's "s" form the document writes at most RARE_S_FORM times before a
+ * hyphenated compound (compound_after()), which a plural subject does
+ * not take for its verb nor a plural modifier for its noun. */
+static int poss_before_compound(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
+				const struct repair_table_entry *e, const struct repair_table_entry *stem)
+{
+	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e ||
+	    e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+		return 0;
+	return ar->prev_w && possessor_det(ar->prev_w, ar->prev_n) && compound_after(c, ar);
+}
+
+size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const char *w, size_t n,
+		       const struct around *ar)
+{
+	size_t l = apos_fix_listed(c, dst, cap, w, n, ar);
+	if (l || !c->apostrophes || ar->apos_after || n < 4)
+		return l;
+	const struct repair_table_entry *e = lookup(c, w, n), *stem = lookup(c, w, n - 1);
+	/* no correct text writes "the mans": damage in any text the
+	 * repair reads */
+	if (poss_of_irregular_plural(c, w, n, ar, e, stem) ||
+	    (c->ambiguous && (poss_after_singular_det(c, w, n, ar, e, stem) ||
+			      poss_before_adjective_noun(c, w, n, ar, e, stem) || poss_of_rare_s_form(c, w, n, ar, e, stem) ||
+			      poss_before_number(c, w, n, ar, e, stem) || poss_before_compound(c, w, n, ar, e, stem))))
 		return repair_apos_put_poss(dst, cap, w, n);
 	return 0;
 }

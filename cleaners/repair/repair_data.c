@@ -48,6 +48,7 @@ int rdata_open(struct rdata *out)
 	out->their = model_word(out, "their");
 	out->the = model_word(out, "the");
 	out->last = model_word(out, "last");
+	out->very = model_word(out, "very");
 	static const char *const subj[3] = {"he", "she", "they"};
 	for (int i = 0; i < 3; i++)
 		out->subject[i] = model_word(out, subj[i]);

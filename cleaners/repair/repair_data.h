@@ -22,6 +22,7 @@ struct rdata {
 	int32_t his, their; /* possessives, whose followers in the model show
 			     * what can follow one */
 	int32_t the, last;
+	int32_t very;       /* what follows it is an adjective or an adverb */
 	int32_t subject[3]; /* "he", "she", "they": what follows them are verbs */
 	/* The verbs a contraction stands for ("'re", "'ll", "'ve", "'m",
 	 * "'d", "'s"): what follows "we're" follows "are" too. */

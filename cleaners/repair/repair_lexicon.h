@@ -84,6 +84,8 @@ struct around {
 			       * a word follows in the same sentence ("In this guide, were going") */
 	const char *prev_w; /* the word before in the same sentence, NULL if none */
 	size_t prev_n;
+	const char *prev2_w; /* the word before that, NULL if none */
+	size_t prev2_n;
 	const struct repair_table_entry *self; /* the word's own entry, if known */
 	int have_self;
 	const char *rest;   /* the text after the word, to the end of its piece */
@@ -453,6 +455,8 @@ static inline void around_set_before(struct around *a, const struct words_ctx *c
 {
 	a->prev_w = w;
 	a->prev_n = w ? n : 0;
+	a->prev2_w = NULL;
+	a->prev2_n = 0;
 	a->after_lone_comma = 0;
 	a->after_the = w && word_is(w, n, "the");
 	a->after_cap = w && n > 0 && is_upper((unsigned char)w[0]);

@@ -262,8 +262,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 	size_t done = 0;
 	int32_t prev = piece_start(s, n) ? c->d->bos : -1;
 	int prev_the = 0, prev_cap = 0, prev_name = 0;
-	const char *prev_w = NULL;
-	size_t prev_n = 0;
+	const char *prev_w = NULL, *prev2_w = NULL;
+	size_t prev_n = 0, prev2_n = 0;
 	unsigned commas = 0; /* in the sentence so far */
 	int prev_comma = 0;  /* the token before ends with a comma */
 	while (done < n) {
@@ -319,6 +319,8 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			ar.after_name = prev_name;
 			ar.prev_w = prev_w;
 			ar.prev_n = prev_n;
+			ar.prev2_w = prev2_w;
+			ar.prev2_n = prev2_n;
 			ar.rest = b + x->cen;
 			ar.rest_n = (size_t)(s + n - ar.rest);
 			ar.after_lone_comma = prev_comma && commas == 1;
@@ -335,7 +337,11 @@ int repair_words(struct buf *out, const struct words_ctx *c, const char *s, size
 			prev_cap = !ends && wn > 0 && is_upper((unsigned char)w[0]);
 			prev_name = prev_cap && x->en == x->cen && plain_case(w, wn) && cap_only(ar.self);
 			/* a token split in parts has no one word before the next */
+			const char *before = prev_w;
+			size_t before_n = prev_n;
 			prev_w = ends || x->en != x->cen || last != (ar.self ? ar.self->lm_id : -1) ? NULL : w;
+			prev2_w = prev_w ? before : NULL;
+			prev2_n = prev_w ? before_n : 0;
 			prev_n = wn;
 			prev = ends ? c->d->bos : last;
 			prev_comma = !ends && x->en > x->cen && b[x->en - 1] == ',';

@@ -434,35 +434,161 @@ static void plural_before_its_verb(void **state)
 	assert_string_equal(piece(doc, "Make your events schedule clear.", 0), "Make your event's schedule clear.");
 }
 
+/* A determiner that takes a singular noun only ("an", "every", "each",
+ * "this") makes the "s" form after it a possessive, unless English writes
+ * that pair ("a sales pitch", "This works"), or "this" is the subject of a
+ * verb: before a function word, or the noun is never written without "s". */
+static void possessive_after_a_singular_determiner(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "It lowered an athletes resting heart rate.", "It lowered an athlete's resting heart rate." },
+		{ "Every travelers worst fear is a delay.", "Every traveler's worst fear is a delay." },
+		{ "Check each devices battery level.", "Check each device's battery level." },
+		{ "This gadgets battery lasts a day.", "This gadget's battery lasts a day." },
+		{ "He made a sales pitch and a sports car.", NULL },
+		{ "This works well. This covers all of it.", NULL },
+		{ "This shapes public opinion.", NULL },
+		{ "If A equals success, then B follows.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait. The gadget is new. Its shape and "
+		    "its cover.", cases, sizeof cases / sizeof cases[0]);
+}
+
+/* After "the" or a possessive determiner, an "s" form before an
+ * adjective and a noun owns them: a plural modifier stands right before
+ * its noun, a plural subject takes a verb; an adverb, or an adjective
+ * that ends the phrase, says nothing. */
+static void possessive_before_an_adjective_and_noun(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "We walked the villages quiet streets.", "We walked the village's quiet streets." },
+		{ "She liked her kitchens bright lighting.", "She liked her kitchen's bright lighting." },
+		{ "It is the towns largest employer.", "It is the town's largest employer." },
+		{ "Call the sales team now.", NULL },
+		{ "Keep your guests happy and fed.", NULL },
+		{ "Our eyes physically change with age.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
+/* A noun whose plural is not in "s" ("man": "men") has in its "s" form
+ * after a determiner a possessive, even in a text that kept most of its
+ * apostrophes; after a noun it is a verb. */
+static void possessive_of_a_noun_with_plural_in_men(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "The scan showed the mans lungs.", "The scan showed the man's lungs." },
+		{ "A chairmans vote counts twice.", "A chairman's vote counts twice." },
+		{ "Our crew mans the station.", NULL },
+	};
+	check_cases("We don't know. They can't go. He's here. You're right. Don't wait. Its bodys cells.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
+/* After "the" or a possessive determiner, an "s" form the document
+ * writes a few times at most, before a word a possessive owns, is a
+ * possessive unless the model finds that far less likely; not before a
+ * verb, nor a plural that recurs as a term with its noun. */
+static void possessive_of_a_rare_s_form(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "He doubted the patients willingness to talk.", "He doubted the patient's willingness to talk." },
+		{ "We studied the engines design in detail.", "We studied the engine's design in detail." },
+		{ "The projects cover still life.", NULL },
+		{ "Your homeowners insurance matters.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait. Buy homeowners insurance. Compare "
+		    "homeowners policies. Ask about homeowners discounts. Check homeowners coverage. Renew homeowners "
+		    "plans.", cases, sizeof cases / sizeof cases[0]);
+}
+
+/* After "the" and a word that modifies the noun, the "s" form is read as
+ * after "the" alone, unless it is the verb of that word ("The conference
+ * features") or what follows starts a clause ("many runners make"). */
+static void possessive_after_a_determiner_and_a_modifier(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "She liked the Italian chefs fresh pasta.", "She liked the Italian chef's fresh pasta." },
+		{ "The conference features short talks.", NULL },
+		{ "Avoid the common mistakes many runners make.", NULL },
+		{ "Watch the tense moments heavily armed guards face.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
+/* After "the" or a possessive determiner, an "s" form before a sum, an
+ * ordinal or a measure owns it; before a bare number, a range or a decade
+ * it is a plural the numbers name. */
+static void possessive_before_a_number(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "It spent the towns $3 million.", "It spent the town's $3 million." },
+		{ "We marked the clubs 25th season and the teams 10-year plan.",
+		  "We marked the club's 25th season and the team's 10-year plan." },
+		{ "Pick one of the numbers 1-9 or the years 2010 and 2011.", NULL },
+		{ "It covers the decades 1960s to 1980s.", NULL },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
+/* After "the" or a possessive determiner, an "s" form before a hyphenated
+ * compound owns it, unless the compound starts with an adverb, a plural
+ * or a function word. */
+static void possessive_before_a_hyphenated_compound(void **state)
+{
+	(void)state;
+	static const struct repair_case cases[] = {
+		{ "We liked the hotels stone-walled lobby.", "We liked the hotel's stone-walled lobby." },
+		{ "Are the printers well-suited for this?", NULL },
+		{ "Compare the offers apples-to-apples first.", NULL },
+		{ "The risks ofnon-payment are high.", "The risks of non-payment are high." },
+	};
+	check_cases("We dont know. They cant go. Hes here. Youre right. Dont wait.", cases,
+		    sizeof cases / sizeof cases[0]);
+}
+
 static void fused_words(void **state)
 {
 	(void)state;
 	/* "ofthe" shows the text lost spaces */
-	const char *doc = "Iraq is a country. Leeds is a city at the end ofthe day.";
-	assert_string_equal(piece(doc, "As long asthe government asks", 0), "As long as the government asks");
-	assert_string_equal(piece(doc, "contributingto the effort", 0), "contributing to the effort");
-	assert_string_equal(piece(doc, "helpingIraq improve", 0), "helping Iraq improve");
-	assert_string_equal(piece(doc, "disintegrate Iraqor target", 0), "disintegrate Iraq or target");
-	assert_string_equal(piece(doc, "the nation'sdevelopment and", 0), "the nation's development and");
-	assert_string_equal(piece(doc, "at the end.Next week", 0), "at the end. Next week");
-	assert_string_equal(piece(doc, "we dont know, wedont care", 0), "we don't know, we don't care");
-	/* a common word with an ending that makes new words of it is one
-	 * word; a function word and a word are two */
-	assert_string_equal(piece(doc, "Use the backslashed versions.", 0), "Use the backslashed versions.");
-	assert_string_equal(piece(doc, "It has fully customisable plans.", 0), "It has fully customisable plans.");
-	assert_string_equal(piece(doc, "We wereable to go.", 0), "We were able to go.");
-	/* a long common word beside a function word is two words, whatever
-	 * compounds the function word starts; short ones may be a compound */
-	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
-			    "It asks for certifications and if additional fees apply, as lenders like it.");
-	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
-	/* a function word and a listed word however rare; not a particle
-	 * that makes new words */
-	assert_string_equal(piece(doc, "We tried theencoder andsyncing tools.", 0), "We tried the encoder and syncing tools.");
-	assert_string_equal(piece(doc, "The upskilling plan.", 0), "The upskilling plan.");
-	/* a rare word that is a function word and "a" */
-	assert_string_equal(piece(doc, "It sets up fora reduction, so geta grip.", 0), "It sets up for a reduction, so get a grip.");
-	assert_string_equal(piece(doc, "The area has a sofa and data.", 0), "The area has a sofa and data.");
+	static const struct repair_case cases[] = {
+		{ "As long asthe government asks", "As long as the government asks" },
+		{ "contributingto the effort", "contributing to the effort" },
+		{ "helpingIraq improve", "helping Iraq improve" },
+		{ "disintegrate Iraqor target", "disintegrate Iraq or target" },
+		{ "the nation'sdevelopment and", "the nation's development and" },
+		{ "at the end.Next week", "at the end. Next week" },
+		{ "we dont know, wedont care", "we don't know, we don't care" },
+		/* a common word with an ending that makes new words of it is
+		 * one word; a function word and a word are two */
+		{ "Use the backslashed versions.", NULL },
+		{ "It has fully customisable plans.", NULL },
+		{ "We wereable to go.", "We were able to go." },
+		/* a long common word beside a function word is two words,
+		 * whatever compounds the function word starts; short ones may
+		 * be a compound */
+		{ "It asks forcertifications and ifadditional fees apply, as lenderslike it.",
+		  "It asks for certifications and if additional fees apply, as lenders like it." },
+		{ "We upsample it in the onload handler.", NULL },
+		/* a function word and a listed word however rare; not a
+		 * particle that makes new words */
+		{ "We tried theencoder andsyncing tools.", "We tried the encoder and syncing tools." },
+		{ "The upskilling plan.", NULL },
+		/* a rare word that is a function word and "a" */
+		{ "It sets up fora reduction, so geta grip.", "It sets up for a reduction, so get a grip." },
+		{ "The area has a sofa and data.", NULL },
+	};
+	check_cases("Iraq is a country. Leeds is a city at the end ofthe day.", cases,
+		    sizeof cases / sizeof cases[0]);
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
@@ -971,6 +1097,13 @@ int main(void)
 		cmocka_unit_test(its_before_a_subject_and_its_verb),
 		cmocka_unit_test(its_before_a_noun_phrase_alone),
 		cmocka_unit_test(plural_before_its_verb),
+		cmocka_unit_test(possessive_after_a_singular_determiner),
+		cmocka_unit_test(possessive_before_an_adjective_and_noun),
+		cmocka_unit_test(possessive_of_a_noun_with_plural_in_men),
+		cmocka_unit_test(possessive_of_a_rare_s_form),
+		cmocka_unit_test(possessive_after_a_determiner_and_a_modifier),
+		cmocka_unit_test(possessive_before_a_number),
+		cmocka_unit_test(possessive_before_a_hyphenated_compound),
 		cmocka_unit_test(fused_words),
 		cmocka_unit_test(splits_need_a_text_that_lost_spaces),
 		cmocka_unit_test(words_beside_numbers),
