@@ -659,6 +659,25 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 	       !subject_verb(c->d, ar->next) && !ends_as(c->d, ar->next_e, "ing") && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
 }
 
+/*
+ * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis": an acronym's
+ * "s" where a noun phrase starts (after a lowercase function word, or with
+ * no word before it in the sentence) and before a name, which it owns. A
+ * plural acronym comes after an adjective or a number ("smart TVs", "two
+ * INTs"), and before its verb or a function word; a title-case heading
+ * ("Are EVs Safe?") has a capital before it. Never an acronym the
+ * document writes before a stop or a comma ("the new LLCs."), nor an "s"
+ * form the dictionaries list ("TVs", "URLs"): a plural.
+ */
+int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (is_dict(lookup(c, w, n)) || ar->after_the || !ar->next_word || ar->next_func || doc_at_stop(c, w, n))
+		return 0;
+	if (ar->prev_w && !(is_lower((unsigned char)ar->prev_w[0]) && is_func(lookup(c, ar->prev_w, ar->prev_n))))
+		return 0;
+	return !ar->next_lower;
+}
+
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,
 			 const struct repair_table_entry *e, size_t *names)
 {

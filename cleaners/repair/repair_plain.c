@@ -34,11 +34,14 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	 * own ("CEOs" is a plural), or the document writes the acronym alone
 	 * again and again and what follows can be owned ("VWs engineers",
 	 * not "CEOs say"); never one the document also writes before a stop
-	 * or a comma ("new LLCs.", "LLMs, agents"), a plural */
-	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
-	    !ar->after_the && ar->next_word && !ar->next_func && !doc_at_stop(c, w, n) &&
+	 * or a comma ("new LLCs.", "LLMs, agents"), a plural; or one that
+	 * stands where a possessive does (repair_apos_acronym_placed()) */
+	int acronym_s = c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's';
+	if (acronym_s && !ar->after_the && ar->next_word && !ar->next_func && !doc_at_stop(c, w, n) &&
 	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0) ||
 	     (doc_count(c, w, n - 1) >= 2 && ar->next_lower && owned_follower(c->d, ar->next))))
+		return repair_apos_put_possessive(out, w, n);
+	if (acronym_s && repair_apos_acronym_placed(c, w, n, ar))
 		return repair_apos_put_possessive(out, w, n);
 	/* capitals inside: two words the document writes apart elsewhere
 	 * ("HongKong", "StarWars"; a brand, "YouTube", never is), capitals

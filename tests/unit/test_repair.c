@@ -339,6 +339,25 @@ static void possessives_by_document(void **state)
 			    "LLC's owner signs.");
 }
 
+/* An acronym's "s" where a noun phrase starts (after a lowercase function
+ * word, or with no word before it) and before a name is its possessive;
+ * after an adjective, "the" or a capital, as a listed plural, or one the
+ * document writes before a stop, it is a plural. */
+static void acronym_possessives_by_place(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure. We formed two LLCs.";
+	static const struct repair_case cases[] = {
+		{ "It is part of ESAs Basic Activities.", "It is part of ESA's Basic Activities." },
+		{ "He met Epstein, BBCs Emily Maitlis said.", "He met Epstein, BBC's Emily Maitlis said." },
+		{ "Are EVs Safe? We like smart EVs Tesla makes.", NULL },
+		{ "Ask the CEOs Tim and Satya, or the URLs Google lists.", NULL },
+		{ "It is one of the PCs Dell sold, and of TVs Sony made.", NULL },
+		{ "Rules for LLCs Texas wrote.", NULL },
+	};
+	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A plain ASCII text of 420 words that keeps one apostrophe: a text that
  * lost the others (prose has one in fifty words); with a curly quote in it,
  * it was not stripped, and real words stay. */
@@ -821,6 +840,7 @@ int main(void)
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(contractions_that_cannot_stand_there),
 		cmocka_unit_test(possessives_by_document),
+		cmocka_unit_test(acronym_possessives_by_place),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(its_before_a_subject_and_its_verb),
 		cmocka_unit_test(its_before_a_noun_phrase_alone),
