@@ -660,9 +660,13 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 }
 
 /*
- * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis": an acronym's
- * "s" where a noun phrase starts (after a lowercase function word, or with
- * no word before it in the sentence) and before a name, which it owns. A
+ * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis", "while MSCIs
+ * gauge of stocks": an acronym's "s" where a noun phrase starts (after a
+ * lowercase function word, or with no word before it in the sentence) and
+ * before what it owns: a name, or a lowercase word that follows
+ * possessives (owned_follower()) and is no verb a subject takes, not
+ * even one the model lists after "they" only a little more often than
+ * alone ("while EVs change"). A
  * plural acronym comes after an adjective or a number ("smart TVs", "two
  * INTs"), and before its verb or a function word; a title-case heading
  * ("Are EVs Safe?") has a capital before it. Never an acronym the
@@ -675,7 +679,11 @@ int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t 
 		return 0;
 	if (ar->prev_w && !(is_lower((unsigned char)ar->prev_w[0]) && is_func(lookup(c, ar->prev_w, ar->prev_n))))
 		return 0;
-	return !ar->next_lower;
+	if (!ar->next_lower)
+		return 1;
+	int32_t x = ar->next;
+	return x >= 0 && owned_follower(c->d, x) && !poss_follower_bad(c->d, x) && !subject_verb(c->d, x) &&
+	       lm_lift(c->d, c->d->subject[2], x) < 0;
 }
 
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,

@@ -340,7 +340,8 @@ static void possessives_by_document(void **state)
 }
 
 /* An acronym's "s" where a noun phrase starts (after a lowercase function
- * word, or with no word before it) and before a name is its possessive;
+ * word, or with no word before it) and before a name or a word it owns is
+ * its possessive;
  * after an adjective, "the" or a capital, as a listed plural, or one the
  * document writes before a stop, it is a plural. */
 static void acronym_possessives_by_place(void **state)
@@ -354,6 +355,10 @@ static void acronym_possessives_by_place(void **state)
 		{ "Ask the CEOs Tim and Satya, or the URLs Google lists.", NULL },
 		{ "It is one of the PCs Dell sold, and of TVs Sony made.", NULL },
 		{ "Rules for LLCs Texas wrote.", NULL },
+		/* ... and before a lowercase word that follows possessives and
+		 * is no verb, not even a plural's ("change") */
+		{ "Stocks fell while MSCIs gauge of stocks rose.", "Stocks fell while MSCI's gauge of stocks rose." },
+		{ "It works while EVs change.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 }
