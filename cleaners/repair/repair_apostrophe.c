@@ -659,6 +659,10 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 	       !subject_verb(c->d, ar->next) && !ends_as(c->d, ar->next_e, "ing") && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
 }
 
+/* How often a document must write an acronym alone for its "s" form to
+ * read as a name's rather than a plural's. */
+#define ACRONYM_WRITTEN 2
+
 /*
  * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis", "while MSCIs
  * gauge of stocks": an acronym's "s" where a noun phrase starts (after a
@@ -682,7 +686,11 @@ int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t 
 	if (!ar->next_lower)
 		return 1;
 	int32_t x = ar->next;
-	return x >= 0 && owned_follower(c->d, x) && !poss_follower_bad(c->d, x) && !subject_verb(c->d, x) &&
+	/* an acronym the document writes alone is a name more often than a
+	 * count noun ("VW says"): what it owns may also be what the model
+	 * lifts after "are" ("VWs engineers") */
+	int written = doc_count(c, w, n - 1) >= ACRONYM_WRITTEN;
+	return x >= 0 && (owned_follower(c->d, x) || written) && !poss_follower_bad(c->d, x) && !subject_verb(c->d, x) &&
 	       lm_lift(c->d, c->d->subject[2], x) < 0;
 }
 
