@@ -667,7 +667,8 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
  * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis", "while MSCIs
  * gauge of stocks": an acronym's "s" where a noun phrase starts (after a
  * lowercase function word, or with no word before it in the sentence) and
- * before what it owns: a name, or a lowercase word that follows
+ * before what it owns: a name, a number when the document writes the
+ * acronym alone ("VWs 20.7 cubic feet"), or a lowercase word that follows
  * possessives (owned_follower()) and is no verb a subject takes, not
  * even one the model lists after "they" only a little more often than
  * alone ("while EVs change"). A
@@ -679,17 +680,21 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
  */
 int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
-	if (is_dict(lookup(c, w, n)) || ar->after_the || !ar->next_word || ar->next_func || doc_at_stop(c, w, n))
+	if (is_dict(lookup(c, w, n)) || ar->after_the || ar->next_func || doc_at_stop(c, w, n))
 		return 0;
 	if (ar->prev_w && !(is_lower((unsigned char)ar->prev_w[0]) && is_func(lookup(c, ar->prev_w, ar->prev_n))))
+		return 0;
+	/* an acronym the document writes alone is a name more often than a
+	 * count noun ("VW says"): what it owns may be a number ("VWs 20.7
+	 * cubic feet") or what the model lifts after "are" ("VWs engineers") */
+	int written = doc_count(c, w, n - 1) >= ACRONYM_WRITTEN;
+	if (ar->next_num)
+		return written;
+	if (!ar->next_word)
 		return 0;
 	if (!ar->next_lower)
 		return 1;
 	int32_t x = ar->next;
-	/* an acronym the document writes alone is a name more often than a
-	 * count noun ("VW says"): what it owns may also be what the model
-	 * lifts after "are" ("VWs engineers") */
-	int written = doc_count(c, w, n - 1) >= ACRONYM_WRITTEN;
 	return x >= 0 && (owned_follower(c->d, x) || written) && !poss_follower_bad(c->d, x) && !subject_verb(c->d, x) &&
 	       lm_lift(c->d, c->d->subject[2], x) < 0;
 }

@@ -361,9 +361,13 @@ static void acronym_possessives_by_place(void **state)
 		{ "It works while EVs change.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
-	/* an acronym the document writes alone: before a word the model also
-	 * lifts after "are" */
 	const char *vw = "They dont care and we dont either. VW says so, and VW built it.";
+	/* an acronym the document writes alone: before a number, or a word
+	 * the model also lifts after "are" */
+	assert_string_equal(piece(vw, "It has ports. VWs 20.7 cubic feet of space.", 0),
+			    "It has ports. VW's 20.7 cubic feet of space.");
+	assert_string_equal(piece(damaged, "It has ports. VWs 20.7 cubic feet of space.", 0),
+			    "It has ports. VWs 20.7 cubic feet of space.");
 	assert_string_equal(piece(vw, "It is slippery. VWs engineers used tricks.", 0),
 			    "It is slippery. VW's engineers used tricks.");
 	assert_string_equal(piece(damaged, "It is slippery. VWs engineers used tricks.", 0),
