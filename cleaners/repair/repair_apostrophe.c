@@ -673,8 +673,7 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
  * even one the model lists after "they" only a little more often than
  * alone ("while EVs change"). A
  * plural acronym comes after an adjective or a number ("smart TVs", "two
- * INTs"), and before its verb or a function word; a title-case heading
- * ("Are EVs Safe?") has a capital before it. Never an acronym the
+ * INTs"), and before its verb or a function word. Never an acronym the
  * document writes before a stop or a comma ("the new LLCs."), nor an "s"
  * form the dictionaries list ("TVs", "URLs"): a plural.
  */
@@ -682,7 +681,11 @@ int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t 
 {
 	if (is_dict(lookup(c, w, n)) || ar->after_the || ar->next_func || doc_at_stop(c, w, n))
 		return 0;
-	if (ar->prev_w && !(is_lower((unsigned char)ar->prev_w[0]) && is_func(lookup(c, ar->prev_w, ar->prev_n))))
+	/* before a name or a number, a capitalised function word before it is
+	 * a title-case heading's ("Are EVs Safe?"); before a lowercase word it
+	 * starts the sentence ("Although CBPs guidelines") */
+	if (ar->prev_w && !(is_func(lookup(c, ar->prev_w, ar->prev_n)) &&
+			    (ar->next_lower || is_lower((unsigned char)ar->prev_w[0]))))
 		return 0;
 	/* an acronym the document writes alone is a name more often than a
 	 * count noun ("VW says"): what it owns may be a number ("VWs 20.7

@@ -340,8 +340,9 @@ static void possessives_by_document(void **state)
 }
 
 /* An acronym's "s" where a noun phrase starts (after a lowercase function
- * word, or with no word before it) and before a name or a word it owns is
- * its possessive;
+ * word, or with no word before it; before a lowercase word also after a
+ * sentence's first word) and before a name or a word it owns is its
+ * possessive;
  * after an adjective, "the" or a capital, as a listed plural, or one the
  * document writes before a stop, it is a plural. */
 static void acronym_possessives_by_place(void **state)
@@ -372,6 +373,8 @@ static void acronym_possessives_by_place(void **state)
 			    "It is slippery. VW's engineers used tricks.");
 	assert_string_equal(piece(damaged, "It is slippery. VWs engineers used tricks.", 0),
 			    "It is slippery. VWs engineers used tricks.");
+	assert_string_equal(piece(vw, "Although VWs engineers used tricks.", 0), "Although VW's engineers used tricks.");
+	assert_string_equal(piece(vw, "Are VWs Safe?", 0), "Are VWs Safe?");
 }
 
 /* A plain ASCII text of 420 words that keeps one apostrophe: a text that
