@@ -608,8 +608,10 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * ("Bernie Sanders"), and a word it can own; its stem is a name of
 	 * the dictionaries, one only the model knows ("Zucker"), or a word
 	 * the document writes as a name ("Kyrgios", "Tsitsipas", "American
-	 * Airlines" stay) */
-	if (capital && n >= 4 && c->ambiguous && ar->after_name && (!is_dict(e) || !(e->flags & RT_CAP)) &&
+	 * Airlines" stay); after any capitalised word ("Van Goghs famous
+	 * painting") when the stem is a name every dictionary capitalises */
+	if (capital && n >= 4 && c->ambiguous && (ar->after_name || (ar->after_cap && cap_only(stem))) &&
+	    (!is_dict(e) || !(e->flags & RT_CAP)) &&
 	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))
 		return repair_apos_put_poss(dst, cap, w, n);
