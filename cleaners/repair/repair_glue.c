@@ -300,6 +300,22 @@ static int glue_number(struct buf *out, const struct words_ctx *c, const char *w
 	return put_split(out, c, w, r, n, last);
 }
 
+/* w[0..k) ends with a parenthesis and a mark, w[k..n) is a word after
+ * them: split there when the word reads as the next one of prose. */
+static int paren_mark(struct buf *out, const struct words_ctx *c, const char *w, size_t k, size_t n, int32_t *last)
+{
+	const char *r = w + k;
+	size_t rn = n - k;
+	char mark = w[k - 1];
+	if (!plain_case(r, rn))
+		return 0;
+	const struct repair_table_entry *re = lookup(c, r, rn);
+	if (is_upper((unsigned char)r[0]) ? !known_or_doc(c, re, r, rn)
+					   : (mark == '.' || !(is_func(re) || (lower_word(re) && re->level <= 35))))
+		return 0;
+	return put_split(out, c, w, k, n, last);
+}
+
 /*
  * A parenthesis glued to the words around it: "again(and", "units(30%",
  * "($78,770)with", "(SHCOMP)slumped". A plural marker ("item(s)") and
@@ -313,6 +329,11 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 	if (o && !cl && !memchr(o + 1, '(', n - (size_t)(o - w) - 1)) {
 		size_t i = (size_t)(o - w), rn = n - i - 1;
 		const char *r = o + 1;
+		/* "time.(For", "verifiable.(And": a sentence's end, then one in
+		 * parentheses */
+		if (i >= 3 && rn >= 2 && (w[i - 1] == '.' || w[i - 1] == ';') &&
+		    only_letters(w, i - 1) && is_upper((unsigned char)r[0]) && only_letters(r, rn))
+			return put_split(out, c, w, i, n, last);
 		int left_word = i >= 2;
 		for (size_t k = 0; k < i && left_word; k++)
 			left_word = is_alnum((unsigned char)w[k]);
@@ -346,6 +367,11 @@ int repair_glue_paren(struct buf *out, const struct words_ctx *c, const char *w,
 	if (cl && !memchr(cl + 1, ')', n - (size_t)(cl - w) - 1) && !memchr(cl + 1, '(', n - (size_t)(cl - w) - 1)) {
 		size_t j = (size_t)(cl - w), rn = n - j - 1;
 		const char *r = cl + 1;
+		/* "(ICUs).This", "(AGI),progressing", "A):Seventh": a mark
+		 * after the parenthesis, then a word that starts a sentence
+		 * or goes on with the clause */
+		if (rn >= 3 && (ch_is(r[0], CH_SOFT) || r[0] == '.'))
+			return paren_mark(out, c, w, j + 2, n, last);
 		/* "(s)he": one letter in the parentheses ("9 to 5)serves" is
 		 * a number's) */
 		if (j < 1 || (j < 2 && !is_digit((unsigned char)w[0])) || rn < 2 || (o && cl - o < 3))

@@ -29,6 +29,13 @@
  * "feltlike", SCOWL size 80), whose score is only the model's floor. */
 #define RARE_PAIR_LIFT 3000
 #define RARE_PAIR_LIFT_UNHEARD 1500
+/* A common content word this long beside a function word makes no
+ * compound the dictionaries miss, whatever compounds the function word
+ * starts or ends ("forcertifications", "lenderslike"); and one of the
+ * commonest words this long is no code name ("ifadditional", not
+ * "upsample"). */
+#define LONG_PART 6
+#define LONG_COMMON 7
 /* Longest word the fused-word search looks at. */
 #define MAX_FUSED 40
 /* How many times the document must write two words apart for each time it
@@ -176,12 +183,16 @@ static int pair_ok(const struct words_ctx *c, const char *l, size_t ln, const ch
 		 * that does not read as a compound; beside a function word of
 		 * two letters (whose compounds the tables do not count), not one
 		 * of the commonest words (SCOWL 10), whose pairing the model
-		 * would know if it were usual ("upsample", "soname") */
+		 * would know if it were usual ("upsample", "soname"), unless
+		 * that word is long ("ifadditional"); the compounds a function
+		 * word starts or ends ("for": "forgive", "format") are short
+		 * words, so a content word of LONG_PART letters or more beside it
+		 * is two words ("forcertifications", "mouthwashcan") */
 		const struct repair_table_entry *o = is_func(le) ? re : le;
 		size_t on = is_func(le) ? rn : ln, fn = is_func(le) ? ln : rn;
 		return once && !(is_func(le) && is_func(re)) && on >= 4 && lower_word(o) &&
-		       (o->level > 10 || fn >= 3) && o->level <= 50 &&
-		       ((is_func(le) && determiner(c->d, le)) ||
+		       (o->level > 10 || fn >= 3 || on >= LONG_COMMON) && o->level <= 50 &&
+		       ((is_func(le) && determiner(c->d, le)) || on >= LONG_PART ||
 			(!compound_like(le, re) &&
 			 (is_func(le) ? (le->compound & 15) : (re->compound >> 4)) < COMPOUND_FUNC));
 	}

@@ -493,6 +493,11 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "Use the backslashed versions.", 0), "Use the backslashed versions.");
 	assert_string_equal(piece(doc, "It has fully customisable plans.", 0), "It has fully customisable plans.");
 	assert_string_equal(piece(doc, "We wereable to go.", 0), "We were able to go.");
+	/* a long common word beside a function word is two words, whatever
+	 * compounds the function word starts; short ones may be a compound */
+	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
+			    "It asks for certifications and if additional fees apply, as lenders like it.");
+	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
@@ -561,6 +566,10 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		{ "a 16feet wall, a 5.3feet gap", "a 16 feet wall, a 5.3 feet gap" },
 		{ "it came again(and again), units(30%), ($78,770)with tax",
 		  "it came again (and again), units (30%), ($78,770) with tax" },
+		/* a parenthesis, a mark and a word; a sentence's end and a parenthesis */
+		{ "the Care Units (ICUs).This grew, (Group A):Seventh place, the (AGI),progressing fast, by then.(For more, see it.)",
+		  "the Care Units (ICUs). This grew, (Group A): Seventh place, the (AGI), progressing fast, by then. (For more, see it.)" },
+		{ "call f(x),g(y) and (x).y", NULL },
 		{ "an anti-governmentprotests march, a new16-inch screen, areself-serving",
 		  "an anti-government protests march, a new 16-inch screen, are self-serving" },
 		{ "Boesky,a trader, and the ICUs,each full", "Boesky, a trader, and the ICUs, each full" },
