@@ -685,9 +685,12 @@ int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t 
 		return 0;
 	/* before a name or a number, a capitalised function word before it is
 	 * a title-case heading's ("Are EVs Safe?"); before a lowercase word it
-	 * starts the sentence ("Although CBPs guidelines") */
-	if (ar->prev_w && !(is_func(lookup(c, ar->prev_w, ar->prev_n)) &&
-			    (ar->next_lower || is_lower((unsigned char)ar->prev_w[0]))))
+	 * starts the sentence ("Although CBPs guidelines"), and a verb's past
+	 * form ("-ed") takes the noun phrase as its object ("ended NIUs title
+	 * hopes") */
+	const struct repair_table_entry *pe = ar->prev_w ? lookup(c, ar->prev_w, ar->prev_n) : NULL;
+	if (ar->prev_w && !(is_func(pe) && (ar->next_lower || is_lower((unsigned char)ar->prev_w[0]))) &&
+	    !(ar->next_lower && is_lower((unsigned char)ar->prev_w[0]) && ends_as(c->d, pe, "ed")))
 		return 0;
 	/* an acronym the document writes alone is a name more often than a
 	 * count noun ("VW says"): what it owns may be a number ("VWs 20.7

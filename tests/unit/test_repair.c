@@ -364,6 +364,9 @@ static void acronym_possessives_by_place(void **state)
 		 * is no verb, not even a plural's ("change") */
 		{ "Stocks fell while MSCIs gauge of stocks rose.", "Stocks fell while MSCI's gauge of stocks rose." },
 		{ "It works while EVs change.", NULL },
+		/* ... or after a verb's past form */
+		{ "They ended NIUs title hopes.", "They ended NIU's title hopes." },
+		{ "They tested EVs Tesla built.", NULL },
 	};
 	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
 	const char *vw = "They dont care and we dont either. VW says so, and VW built it.";
