@@ -667,17 +667,17 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 
 /*
  * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis", "while MSCIs
- * gauge of stocks": an acronym's "s" where a noun phrase starts (after a
- * lowercase function word, or with no word before it in the sentence) and
- * before what it owns: a name, a number when the document writes the
- * acronym alone ("VWs 20.7 cubic feet"), or a lowercase word that follows
- * possessives (owned_follower()) and is no verb a subject takes, not
- * even one the model lists after "they" only a little more often than
- * alone ("while EVs change"). A
- * plural acronym comes after an adjective or a number ("smart TVs", "two
- * INTs"), and before its verb or a function word. Never an acronym the
- * document writes before a stop or a comma ("the new LLCs."), nor an "s"
- * form the dictionaries list ("TVs", "URLs"): a plural.
+ * gauge of stocks": an acronym's "s" where a noun phrase starts (with no
+ * word before it in the sentence, or after a lowercase function word; see
+ * below for more before a lowercase word) and before what it owns: a name,
+ * a number when the document writes the acronym alone ("VWs 20.7 cubic
+ * feet"), or a lowercase word that follows possessives (owned_follower())
+ * and is no verb a subject takes, not even one the model lists after
+ * "they" only a little more often than alone ("while EVs change"). A
+ * plural acronym comes after "the", an adjective or a number ("smart TVs",
+ * "two INTs"), and before its verb or a function word. Never an acronym
+ * the document writes before a stop or a comma ("the new LLCs."), nor an
+ * "s" form the dictionaries list ("TVs", "URLs"): a plural.
  */
 int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
