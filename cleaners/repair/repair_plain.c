@@ -69,6 +69,17 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	    n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && !is_known(e) && doc_count(c, w, n - 1) >= 2 &&
 	    doc_name(c, w, n - 1) && !ar->after_the && (ar->next_word || ar->next_num) && !ar->next_func)
 		return repair_apos_put_possessive(out, w, n);
+	/* a name with capitals inside ("McConnells", "ORourke", "RAVPowers")
+	 * has its lost apostrophe repaired as any capitalised word; an
+	 * acronym's "s" (one lowercase letter) only by the rules above */
+	if (lowers >= 2 && uppers > 1 && is_upper((unsigned char)w[0]) && !apos) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = repair_apos_fix(c, tmp, sizeof tmp, w, n, ar);
+		if (l) {
+			*last = word_id(c, tmp, l);
+			return buf_put(out, tmp, l);
+		}
+	}
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
 		return buf_put(out, w, n);

@@ -294,6 +294,9 @@ static void possessives_by_document(void **state)
 		/* ... or after any capitalised word, a name the dictionaries
 		 * write only capitalised; not a plural name ("Celtics") */
 		{ "in Van Goghs famous painting", "in Van Gogh's famous painting" },
+		/* ... also one with capitals inside */
+		{ "out of Mitch McConnells hands", "out of Mitch McConnell's hands" },
+		{ "for Microsoft HoloLens headsets", NULL },
 		{ "for Boston Celtics fans", NULL },
 		/* ... before a name too, not when the "s" form is a short
 		 * word's ("Dallas Gas Station") */
