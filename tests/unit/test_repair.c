@@ -317,6 +317,11 @@ static void possessives_by_document(void **state)
 		{ "Two PS4s sold.", NULL },
 	};
 	check_cases(names, cases, sizeof cases / sizeof cases[0]);
+	/* ... not a name the document writes before a stop or a comma */
+	assert_string_equal(piece("They dont care. He met Mr. Rowlands, a designer.", "by Peter Rowlands kiln", 0),
+			    "by Peter Rowlands kiln");
+	assert_string_equal(piece("They dont care. He met a designer.", "by Peter Rowlands kiln", 0),
+			    "by Peter Rowland's kiln");
 	/* a document about one state: "the states" before what it owns is
 	 * "the state's"; before a plural's verb it stays */
 	const char *one_state = "They dont care. The state spends. In the state, schools grew.";
