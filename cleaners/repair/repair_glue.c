@@ -42,14 +42,14 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	/* "tokio::sync", "std::vector": a path of program code */
 	if (q >= p + 2 && w[p] == ':' && w[p + 1] == ':')
 		return 0;
-	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most": an initial or
-	 * capitals, then a capitalised word */
+	/* "M.Ford", "PA.The", "HAYWARD,Calif.", "Q:Most", "A:I": an initial
+	 * or capitals, then a capitalised word */
 	/* (capitals and a full stop before a word that starts no sentence
 	 * are a file or a name: "README.Bugs", "README.Debian") */
 	/* (capitals of four or more and a colon are the label of a log:
 	 * "DEBUG:This", "INFO:So") */
 	if (p >= 1 && upper_run(w, p) && q == p + 1 && (w[p] == '.' || w[p] == ',' || (w[p] == ':' && p <= 3)) &&
-	    is_upper((unsigned char)w[q]) && n - q >= 2 && plain_case(w + q, n - q) &&
+	    is_upper((unsigned char)w[q]) && (n - q >= 2 || (w[p] == ':' && w[q] == 'I')) && plain_case(w + q, n - q) &&
 	    (p >= 2 || w[p] != ',') && known_or_doc(c, lookup(c, w + q, n - q), w + q, n - q) &&
 	    (p == 1 || w[p] != '.' || is_func(lookup(c, w + q, n - q))))
 		return put_split(out, c, w, q, n, last);

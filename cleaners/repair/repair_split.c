@@ -507,8 +507,11 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 	int self = e->lm_id >= 0 ? c->d->uni_prob[e->lm_id] : -7000;
 	size_t best = 0;
 	int best_s = self + (e->lm_id >= 0 ? RARE_PAIR_LIFT : RARE_PAIR_LIFT_UNHEARD);
-	for (size_t i = 2; i + 2 <= n; i++) {
+	for (size_t i = 2; i + 1 <= n; i++) {
 		const struct repair_table_entry *l = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		/* the one-letter word is "a", after a function word ("fora") */
+		if (i + 1 == n && !(w[i] == 'a' && is_func(l)))
+			continue;
 		if (!lower_word(l) || !lower_word(r) ||
 		    !(is_func(l) || l->level <= 35) || !(is_func(r) || r->level <= 35) || l->lm_id < 0 || r->lm_id < 0 ||
 		    !rdata_has_bigram(c->d, l->lm_id, r->lm_id))
@@ -520,6 +523,31 @@ static size_t rare_pair(const struct words_ctx *c, const char *w, size_t n, cons
 		}
 	}
 	return best;
+}
+
+/*
+ * "theencoder", "andsyncing", "withvectorised": a function word, then a
+ * word of LONG_PART letters or more that the dictionaries list, however
+ * rare, for a fused word no two common words spell. Not after a particle
+ * that makes new words ("upskilling", "outsource", "overclocking"), nor
+ * after a capitalised function word of four letters, which may be a
+ * prefix of a term ("Ontopsychology"), and only when one function word
+ * reads so. Returns the length of the function word, 0 if none.
+ */
+static size_t function_word_then_word(const struct words_ctx *c, const char *w, size_t n)
+{
+	static const char *const particles[] = { "up", "out", "down", "off", "over", "under" };
+	size_t found = 0;
+	for (size_t i = 2; i <= 4 && i + LONG_PART <= n; i++) {
+		const struct repair_table_entry *f = lookup(c, w, i), *r = lookup(c, w + i, n - i);
+		if (!is_func(f) || !lower_word(f) || f->lm_id < 0 || !lower_word(r) || is_func(r) ||
+		    IN_LIST_FOLDED(w, i, particles) || (i == 4 && is_upper((unsigned char)w[0])))
+			continue;
+		if (found)
+			return 0;
+		found = i;
+	}
+	return found;
 }
 
 /* A common dictionary word written in lowercase, or the stripped form of
@@ -691,6 +719,8 @@ int repair_split_fused(struct buf *out, const struct words_ctx *c, const char *w
 			}
 		}
 	}
+	if (b1 == 0 && !odd && !repeated && (b1 = function_word_then_word(c, w, n)) != 0)
+		best_last = word_id(c, w + b1, n - b1);
 	if (b2 && one_word(c, w, b2))
 		b1 = b2, b2 = 0;
 	else if (b2 && one_word(c, w + b1, n - b1))

@@ -509,6 +509,13 @@ static void fused_words(void **state)
 	assert_string_equal(piece(doc, "It asks forcertifications and ifadditional fees apply, as lenderslike it.", 0),
 			    "It asks for certifications and if additional fees apply, as lenders like it.");
 	assert_string_equal(piece(doc, "We upsample it in the onload handler.", 0), "We upsample it in the onload handler.");
+	/* a function word and a listed word however rare; not a particle
+	 * that makes new words */
+	assert_string_equal(piece(doc, "We tried theencoder andsyncing tools.", 0), "We tried the encoder and syncing tools.");
+	assert_string_equal(piece(doc, "The upskilling plan.", 0), "The upskilling plan.");
+	/* a rare word that is a function word and "a" */
+	assert_string_equal(piece(doc, "It sets up fora reduction, so geta grip.", 0), "It sets up for a reduction, so get a grip.");
+	assert_string_equal(piece(doc, "The area has a sofa and data.", 0), "The area has a sofa and data.");
 }
 
 /* A word a correct text could also contain ("filesystem", "helpingIraq")
@@ -588,8 +595,8 @@ static void words_glued_at_punctuation_numbers_and_names(void **state)
 		  "at the Smith Auditorium on Monday, talks in Kyiv and by Rakuten" },
 		{ "the 2019MacBook, and them,asthe rules say, is tobe seen",
 		  "the 2019 MacBook, and them, as the rules say, is to be seen" },
-		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end",
-		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end" },
+		{ "HAYWARD,Calif. M.Ford said Q:Most of it ended.The end. A:I agree",
+		  "HAYWARD, Calif. M. Ford said Q: Most of it ended. The end. A: I agree" },
 		/* capitals before a comma and a common word, or after a comma */
 		{ "in Palm Beach, FL,the first stop, under COBRA;browsing plans",
 		  "in Palm Beach, FL, the first stop, under COBRA; browsing plans" },
