@@ -609,10 +609,11 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
 	 * the dictionaries, one only the model knows ("Zucker"), or a word
 	 * the document writes as a name ("Kyrgios", "Tsitsipas", "American
 	 * Airlines" stay); after any capitalised word ("Van Goghs famous
-	 * painting") when the stem is a name every dictionary capitalises and
-	 * the document does not write the "s" form before a stop or a comma
-	 * ("Mr. Rowlands, a designer": a name of its own) */
-	if (capital && n >= 4 && c->ambiguous && (ar->after_name || (ar->after_cap && cap_only(stem) && !doc_at_stop(c, w, n))) &&
+	 * painting") when the stem is a name every dictionary capitalises, no
+	 * list knows the "s" form ("Mantis" is a word) and the document does
+	 * not write it before a stop or a comma ("Mr. Rowlands, a designer": a
+	 * name of its own) */
+	if (capital && n >= 4 && c->ambiguous && (ar->after_name || (ar->after_cap && cap_only(stem) && !is_dict(e) && !doc_at_stop(c, w, n))) &&
 	    (!is_dict(e) || !(e->flags & RT_CAP)) &&
 	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))

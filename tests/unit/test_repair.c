@@ -298,6 +298,8 @@ static void possessives_by_document(void **state)
 		{ "out of Mitch McConnells hands", "out of Mitch McConnell's hands" },
 		{ "for Microsoft HoloLens headsets", NULL },
 		{ "for Boston Celtics fans", NULL },
+		/* ... but not a word the dictionaries list ("Mantis") */
+		{ "We liked the Acme Mantis tent.", NULL },
 		/* ... before a name too, not when the "s" form is a short
 		 * word's ("Dallas Gas Station") */
 		{ "and Hillary Clintons Foundation, at Dallas Gas Station",
