@@ -70,9 +70,11 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	    doc_name(c, w, n - 1) && !ar->after_the && (ar->next_word || ar->next_num) && !ar->next_func)
 		return repair_apos_put_possessive(out, w, n);
 	/* a name with capitals inside ("McConnells", "ORourke", "RAVPowers")
-	 * has its lost apostrophe repaired as any capitalised word; an
-	 * acronym's "s" (one lowercase letter) only by the rules above */
-	if (lowers >= 2 && uppers > 1 && is_upper((unsigned char)w[0]) && !apos) {
+	 * has its lost apostrophe repaired as any capitalised word, in a text
+	 * that lost apostrophes (a correct text writes plurals of such names
+	 * and identifiers: "EndpointSlices objects"); an acronym's "s" (one
+	 * lowercase letter) only by the rules above */
+	if (c->ambiguous && lowers >= 2 && uppers > 1 && is_upper((unsigned char)w[0]) && !apos) {
 		char tmp[REPAIR_MAX_WORD + 4];
 		size_t l = repair_apos_fix(c, tmp, sizeof tmp, w, n, ar);
 		if (l) {

@@ -319,6 +319,10 @@ static void possessives_by_document(void **state)
 		{ "Two PS4s sold.", NULL },
 	};
 	check_cases(names, cases, sizeof cases / sizeof cases[0]);
+	/* a name with capitals inside, in a text that lost no apostrophe */
+	assert_string_equal(piece("The EndpointSlice API is new. An EndpointSlice holds it.",
+				  "a set of EndpointSlices objects", 0),
+			    "a set of EndpointSlices objects");
 	/* ... not a name the document writes before a stop or a comma */
 	assert_string_equal(piece("They dont care. He met Mr. Rowlands, a designer.", "by Peter Rowlands kiln", 0),
 			    "by Peter Rowlands kiln");
