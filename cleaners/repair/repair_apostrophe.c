@@ -609,8 +609,13 @@ static size_t apos_fix_listed(const struct words_ctx *c, char *dst, size_t cap, 
 	 * ("Bernie Sanders"), and a word it can own; its stem is a name of
 	 * the dictionaries, one only the model knows ("Zucker"), or a word
 	 * the document writes as a name ("Kyrgios", "Tsitsipas", "American
-	 * Airlines" stay) */
-	if (capital && n >= 4 && c->ambiguous && ar->after_name && (!is_dict(e) || !(e->flags & RT_CAP)) &&
+	 * Airlines" stay); after any capitalised word ("Van Goghs famous
+	 * painting") when the stem is a name every dictionary capitalises, no
+	 * list knows the "s" form ("Mantis" is a word) and the document does
+	 * not write it before a stop or a comma ("Mr. Rowlands, a designer": a
+	 * name of its own) */
+	if (capital && n >= 4 && c->ambiguous && (ar->after_name || (ar->after_cap && cap_only(stem) && !is_dict(e) && !doc_at_stop(c, w, n))) &&
+	    (!is_dict(e) || !(e->flags & RT_CAP)) &&
 	    (cap_only(stem) || (is_known(stem) && (!is_dict(stem) || doc_name(c, w, n - 1)))) &&
 	    ((ar->next_word && !ar->next_func && (!ar->next_lower || !poss_follower_bad(c->d, ar->next))) || ar->next_num))
 		return repair_apos_put_poss(dst, cap, w, n);
@@ -921,6 +926,52 @@ int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n,
 		return 1;
 	return ar->next_word && ar->next_lower && !ar->next_func && ar->next >= 0 && !poss_follower_bad(c->d, ar->next) &&
 	       !subject_verb(c->d, ar->next) && !ends_as(c->d, ar->next_e, "ing") && lm_lift(c->d, c->d->aux[0], ar->next) <= 0;
+}
+
+/* How often a document must write an acronym alone for its "s" form to
+ * read as a name's rather than a plural's. */
+#define ACRONYM_WRITTEN 2
+
+/*
+ * "in ESAs Basic Activities", "Epstein, BBCs Emily Maitlis", "while MSCIs
+ * gauge of stocks": an acronym's "s" where a noun phrase starts (with no
+ * word before it in the sentence, or after a lowercase function word; see
+ * below for more before a lowercase word) and before what it owns: a name,
+ * a number when the document writes the acronym alone ("VWs 20.7 cubic
+ * feet"), or a lowercase word that follows possessives (owned_follower())
+ * and is no verb a subject takes, not even one the model lists after
+ * "they" only a little more often than alone ("while EVs change"). A
+ * plural acronym comes after "the", an adjective or a number ("smart TVs",
+ * "two INTs"), and before its verb or a function word. Never an acronym
+ * the document writes before a stop or a comma ("the new LLCs."), nor an
+ * "s" form the dictionaries list ("TVs", "URLs"): a plural.
+ */
+int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (is_dict(lookup(c, w, n)) || ar->after_the || ar->next_func || doc_at_stop(c, w, n))
+		return 0;
+	/* before a name or a number, a capitalised function word before it is
+	 * a title-case heading's ("Are EVs Safe?"); before a lowercase word it
+	 * starts the sentence ("Although CBPs guidelines"), and a verb's past
+	 * form ("-ed") takes the noun phrase as its object ("ended NIUs title
+	 * hopes") */
+	const struct repair_table_entry *pe = ar->prev_w ? lookup(c, ar->prev_w, ar->prev_n) : NULL;
+	if (ar->prev_w && !(is_func(pe) && (ar->next_lower || is_lower((unsigned char)ar->prev_w[0]))) &&
+	    !(ar->next_lower && is_lower((unsigned char)ar->prev_w[0]) && ends_as(c->d, pe, "ed")))
+		return 0;
+	/* an acronym the document writes alone is a name more often than a
+	 * count noun ("VW says"): what it owns may be a number ("VWs 20.7
+	 * cubic feet") or what the model lifts after "are" ("VWs engineers") */
+	int written = doc_count(c, w, n - 1) >= ACRONYM_WRITTEN;
+	if (ar->next_num)
+		return written;
+	if (!ar->next_word)
+		return 0;
+	if (!ar->next_lower)
+		return 1;
+	int32_t x = ar->next;
+	return x >= 0 && (owned_follower(c->d, x) || written) && !poss_follower_bad(c->d, x) && !subject_verb(c->d, x) &&
+	       lm_lift(c->d, c->d->subject[2], x) < 0;
 }
 
 size_t repair_apos_damage(const struct rdata *d, const struct vocab *vb, const struct vocab_word *v,

@@ -490,6 +490,10 @@ size_t repair_apos_fix(const struct words_ctx *c, char *dst, size_t cap, const c
  * again and again, before what it can own. */
 int repair_apos_name_counted(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
+/* 1 if w, an acronym with an "s", is its possessive by where it stands: at
+ * a noun phrase's start, before what it owns. */
+int repair_apos_acronym_placed(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
+
 /* ---- repair_split.c ---- */
 
 /* Splits a fused word into two or three parts and emits them: 1, 0 to keep

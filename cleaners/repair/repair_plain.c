@@ -34,11 +34,14 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	 * own ("CEOs" is a plural), or the document writes the acronym alone
 	 * again and again and what follows can be owned ("VWs engineers",
 	 * not "CEOs say"); never one the document also writes before a stop
-	 * or a comma ("new LLCs.", "LLMs, agents"), a plural */
-	if (c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's' &&
-	    !ar->after_the && ar->next_word && !ar->next_func && !doc_at_stop(c, w, n) &&
+	 * or a comma ("new LLCs.", "LLMs, agents"), a plural; or one that
+	 * stands where a possessive does (repair_apos_acronym_placed()) */
+	int acronym_s = c->apostrophes && c->ambiguous && !apos && n >= 3 && uppers == n - 1 && w[n - 1] == 's';
+	if (acronym_s && !ar->after_the && ar->next_word && !ar->next_func && !doc_at_stop(c, w, n) &&
 	    (doc_poss(c, w, n - 1) > 0 || (!is_dict(e) && rdata_apos(c->d, e) && rdata_apos(c->d, e)->lm_id >= 0) ||
 	     (doc_count(c, w, n - 1) >= 2 && ar->next_lower && owned_follower(c->d, ar->next))))
+		return repair_apos_put_possessive(out, w, n);
+	if (acronym_s && repair_apos_acronym_placed(c, w, n, ar))
 		return repair_apos_put_possessive(out, w, n);
 	/* capitals inside: two words the document writes apart elsewhere
 	 * ("HongKong", "StarWars"; a brand, "YouTube", never is), capitals
@@ -66,6 +69,19 @@ int repair_words_plain(struct buf *out, const struct words_ctx *c, const char *w
 	    n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && !is_known(e) && doc_count(c, w, n - 1) >= 2 &&
 	    doc_name(c, w, n - 1) && !ar->after_the && (ar->next_word || ar->next_num) && !ar->next_func)
 		return repair_apos_put_possessive(out, w, n);
+	/* a name with capitals inside ("McConnells", "ORourke", "RAVPowers")
+	 * has its lost apostrophe repaired as any capitalised word, in a text
+	 * that lost apostrophes (a correct text writes plurals of such names
+	 * and identifiers: "EndpointSlices objects"); an acronym's "s" (one
+	 * lowercase letter) only by the rules above */
+	if (c->ambiguous && lowers >= 2 && uppers > 1 && is_upper((unsigned char)w[0]) && !apos) {
+		char tmp[REPAIR_MAX_WORD + 4];
+		size_t l = repair_apos_fix(c, tmp, sizeof tmp, w, n, ar);
+		if (l) {
+			*last = word_id(c, tmp, l);
+			return buf_put(out, tmp, l);
+		}
+	}
 	/* all capitals ("ISIL"), or capitals inside a capitalised word ("YouTube") */
 	if (lowers == 0 || (uppers > 1 && is_upper((unsigned char)w[0])))
 		return buf_put(out, w, n);

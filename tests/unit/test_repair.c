@@ -291,6 +291,15 @@ static void possessives_by_document(void **state)
 		{ "the role of Hillary Clintons campaign", "the role of Hillary Clinton's campaign" },
 		{ "when American Airlines offered", NULL },
 		{ "as Nick Kyrgios beat him", NULL },
+		/* ... or after any capitalised word, a name the dictionaries
+		 * write only capitalised; not a plural name ("Celtics") */
+		{ "in Van Goghs famous painting", "in Van Gogh's famous painting" },
+		/* ... also one with capitals inside */
+		{ "out of Mitch McConnells hands", "out of Mitch McConnell's hands" },
+		{ "for Microsoft HoloLens headsets", NULL },
+		{ "for Boston Celtics fans", NULL },
+		/* ... but not a word the dictionaries list ("Mantis") */
+		{ "We liked the Acme Mantis tent.", NULL },
 		/* ... before a name too, not when the "s" form is a short
 		 * word's ("Dallas Gas Station") */
 		{ "and Hillary Clintons Foundation, at Dallas Gas Station",
@@ -310,6 +319,15 @@ static void possessives_by_document(void **state)
 		{ "Two PS4s sold.", NULL },
 	};
 	check_cases(names, cases, sizeof cases / sizeof cases[0]);
+	/* a name with capitals inside, in a text that lost no apostrophe */
+	assert_string_equal(piece("The EndpointSlice API is new. An EndpointSlice holds it.",
+				  "a set of EndpointSlices objects", 0),
+			    "a set of EndpointSlices objects");
+	/* ... not a name the document writes before a stop or a comma */
+	assert_string_equal(piece("They dont care. He met Mr. Rowlands, a designer.", "by Peter Rowlands kiln", 0),
+			    "by Peter Rowlands kiln");
+	assert_string_equal(piece("They dont care. He met a designer.", "by Peter Rowlands kiln", 0),
+			    "by Peter Rowland's kiln");
 	/* a document about one state: "the states" before what it owns is
 	 * "the state's"; before a plural's verb it stays */
 	const char *one_state = "They dont care. The state spends. In the state, schools grew.";
@@ -337,6 +355,47 @@ static void possessives_by_document(void **state)
 			    "LLCs owner signs.");
 	assert_string_equal(piece("They dont care. An LLC is new. Each LLC files.", "LLCs owner signs.", 0),
 			    "LLC's owner signs.");
+}
+
+/* An acronym's "s" where a noun phrase starts (after a lowercase function
+ * word, or with no word before it; before a lowercase word also after a
+ * sentence's first word) and before a name or a word it owns is its
+ * possessive;
+ * after an adjective, "the" or a capital, as a listed plural, or one the
+ * document writes before a stop, it is a plural. */
+static void acronym_possessives_by_place(void **state)
+{
+	(void)state;
+	const char *damaged = "They dont care and we dont either; the towns mayor isnt sure. We formed two LLCs.";
+	static const struct repair_case cases[] = {
+		{ "It is part of ESAs Basic Activities.", "It is part of ESA's Basic Activities." },
+		{ "He met Epstein, BBCs Emily Maitlis said.", "He met Epstein, BBC's Emily Maitlis said." },
+		{ "Are EVs Safe? We like smart EVs Tesla makes.", NULL },
+		{ "Ask the CEOs Tim and Satya, or the URLs Google lists.", NULL },
+		{ "It is one of the PCs Dell sold, and of TVs Sony made.", NULL },
+		{ "Rules for LLCs Texas wrote.", NULL },
+		/* ... and before a lowercase word that follows possessives and
+		 * is no verb, not even a plural's ("change") */
+		{ "Stocks fell while MSCIs gauge of stocks rose.", "Stocks fell while MSCI's gauge of stocks rose." },
+		{ "It works while EVs change.", NULL },
+		/* ... or after a verb's past form */
+		{ "They ended NIUs title hopes.", "They ended NIU's title hopes." },
+		{ "They tested EVs Tesla built.", NULL },
+	};
+	check_cases(damaged, cases, sizeof cases / sizeof cases[0]);
+	const char *vw = "They dont care and we dont either. VW says so, and VW built it.";
+	/* an acronym the document writes alone: before a number, or a word
+	 * the model also lifts after "are" */
+	assert_string_equal(piece(vw, "It has ports. VWs 20.7 cubic feet of space.", 0),
+			    "It has ports. VW's 20.7 cubic feet of space.");
+	assert_string_equal(piece(damaged, "It has ports. VWs 20.7 cubic feet of space.", 0),
+			    "It has ports. VWs 20.7 cubic feet of space.");
+	assert_string_equal(piece(vw, "It is slippery. VWs engineers used tricks.", 0),
+			    "It is slippery. VW's engineers used tricks.");
+	assert_string_equal(piece(damaged, "It is slippery. VWs engineers used tricks.", 0),
+			    "It is slippery. VWs engineers used tricks.");
+	assert_string_equal(piece(vw, "Although VWs engineers used tricks.", 0), "Although VW's engineers used tricks.");
+	assert_string_equal(piece(vw, "Are VWs Safe?", 0), "Are VWs Safe?");
 }
 
 /* A plain ASCII text of 420 words that keeps one apostrophe: a text that
@@ -1093,6 +1152,7 @@ int main(void)
 		cmocka_unit_test(apostrophes_by_context),
 		cmocka_unit_test(contractions_that_cannot_stand_there),
 		cmocka_unit_test(possessives_by_document),
+		cmocka_unit_test(acronym_possessives_by_place),
 		cmocka_unit_test(few_apostrophes_in_plain_ascii),
 		cmocka_unit_test(its_before_a_subject_and_its_verb),
 		cmocka_unit_test(its_before_a_noun_phrase_alone),
