@@ -622,24 +622,34 @@ static size_t apos_fix_listed(const struct words_ctx *c, char *dst, size_t cap, 
 	return 0;
 }
 
-/* A determiner that takes a singular count noun only: "a", "an", "each",
- * "every", "another", "this". */
+/* The determiners that take a singular count noun only. */
+static const char *const singular_dets[] = { "a", "an", "each", "every", "another", "this" };
+
 static int singular_det(const char *w, size_t n)
 {
-	static const char *const words[] = { "a", "an", "each", "every", "another", "this" };
-	return IN_LIST_FOLDED(w, n, words);
+	return IN_LIST_FOLDED(w, n, singular_dets);
 }
 
 /* The document writes w[0..n) after "the" or a determiner of a singular
  * noun ("the shape", "a shape"): a noun there, whatever else it is. */
 static int written_after_det(const struct words_ctx *c, const char *w, size_t n)
 {
-	static const char *const dets[] = { "the", "a", "an", "each", "every", "another", "this" };
 	uint32_t cap;
-	for (size_t i = 0; i < sizeof dets / sizeof dets[0]; i++)
-		if (vocab_pair_count(c->vb, dets[i], strlen(dets[i]), w, n, &cap) > 0)
+	if (vocab_pair_count(c->vb, "the", 3, w, n, &cap) > 0)
+		return 1;
+	for (size_t i = 0; i < sizeof singular_dets / sizeof singular_dets[0]; i++)
+		if (vocab_pair_count(c->vb, singular_dets[i], strlen(singular_dets[i]), w, n, &cap) > 0)
 			return 1;
 	return 0;
+}
+
+/* w[0..n) (entry e, stem its "s"-less entry) is the "s" form of a
+ * lowercase common noun the model knows: no function word, no "ss". */
+static int common_noun_s_form(const char *w, size_t n, const struct repair_table_entry *e,
+			      const struct repair_table_entry *stem)
+{
+	return n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && !is_upper((unsigned char)w[0]) && e && e->lm_id >= 0 &&
+	       lower_word(stem) && !is_func(stem);
 }
 
 /* A lowercase common noun's "s" form w (entry e, stem its "s"-less
@@ -649,8 +659,7 @@ static int written_after_det(const struct words_ctx *c, const char *w, size_t n)
 static int noun_s_before_owned(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 			       const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e || e->lm_id < 0 ||
-	    !lower_word(stem) || is_func(stem) || stem->lm_id < 0)
+	if (!common_noun_s_form(w, n, e, stem) || stem->lm_id < 0)
 		return 0;
 	return ar->next_word && ar->next_lower && owner_before(c, ar) && ar->next >= 0 &&
 	       !subject_verb(c->d, ar->next);
@@ -697,8 +706,7 @@ static int possessor_before(const struct words_ctx *c, const struct around *ar, 
 	if (!ar->prev2_w || !possessor_det(ar->prev2_w, ar->prev2_n) || !e || !only_letters(ar->prev_w, ar->prev_n) ||
 	    is_func(lookup(c, ar->prev_w, ar->prev_n)))
 		return 0;
-	const struct repair_table_entry *it = rdata_lookup(c->d, "it", 2);
-	if (!it || lm_lift(c->d, it->lm_id, e->lm_id) > 0)
+	if (c->d->it < 0 || lm_lift(c->d, c->d->it, e->lm_id) > 0)
 		return 0;
 	return !ar->next_func && !(ar->next_e && determiner(c->d, ar->next_e)) && !ends_as(c->d, ar->next_e, "ly") &&
 	       !ends_as(c->d, ar->next_e, "ed");
@@ -804,8 +812,7 @@ static int poss_of_rare_s_form(const struct words_ctx *c, const char *w, size_t 
 static int poss_before_number(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 			      const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (!ar->next_num || n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) ||
-	    !e || e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+	if (!ar->next_num || !common_noun_s_form(w, n, e, stem) || doc_count(c, w, n) > RARE_S_FORM)
 		return 0;
 	if (!ar->prev_w || !possessor_det(ar->prev_w, ar->prev_n))
 		return 0;
@@ -862,8 +869,7 @@ static int compound_after(const struct words_ctx *c, const struct around *ar)
 static int poss_before_compound(const struct words_ctx *c, const char *w, size_t n, const struct around *ar,
 				const struct repair_table_entry *e, const struct repair_table_entry *stem)
 {
-	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || is_upper((unsigned char)w[0]) || !e ||
-	    e->lm_id < 0 || !lower_word(stem) || is_func(stem) || doc_count(c, w, n) > RARE_S_FORM)
+	if (!common_noun_s_form(w, n, e, stem) || doc_count(c, w, n) > RARE_S_FORM)
 		return 0;
 	return ar->prev_w && possessor_det(ar->prev_w, ar->prev_n) && compound_after(c, ar);
 }

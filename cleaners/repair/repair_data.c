@@ -49,6 +49,7 @@ int rdata_open(struct rdata *out)
 	out->the = model_word(out, "the");
 	out->last = model_word(out, "last");
 	out->very = model_word(out, "very");
+	out->it = model_word(out, "it");
 	static const char *const subj[3] = {"he", "she", "they"};
 	for (int i = 0; i < 3; i++)
 		out->subject[i] = model_word(out, subj[i]);

@@ -23,6 +23,7 @@ struct rdata {
 			     * what can follow one */
 	int32_t the, last;
 	int32_t very;       /* what follows it is an adjective or an adverb */
+	int32_t it;         /* what follows it is its verb */
 	int32_t subject[3]; /* "he", "she", "they": what follows them are verbs */
 	/* The verbs a contraction stands for ("'re", "'ll", "'ve", "'m",
 	 * "'d", "'s"): what follows "we're" follows "are" too. */
