@@ -62,8 +62,7 @@ int repair_glue_punct(struct buf *out, const struct words_ctx *c, const char *w,
 	if (!is_lower((unsigned char)w[p - 1])) {
 		/* "FL,the", "COBRA;browsing": capitals, a comma or semicolon, and
 		 * a common lowercase word */
-		if (!(upper_run(l, ln) && soft && q == p + 1 && w[p] != ':' && lower_run(r, rn) &&
-		      (is_func(re) || (lower_word(re) && re->level <= 35))))
+		if (!(upper_run(l, ln) && soft && q == p + 1 && w[p] != ':' && lower_run(r, rn) && common_word(re)))
 			return 0;
 	} else if (stop) {
 		/* a new sentence: a capitalised word after a word */
@@ -244,7 +243,7 @@ static size_t model_then_word(const struct words_ctx *c, const char *w, size_t n
 	}
 	const struct repair_table_entry *e = lookup(c, w + t, n - t);
 	const struct vocab_word *g = vocab_find(c->vb, w + t, n - t);
-	if (!digit || !upper || !lower_word(e) || !(e->level <= 35 || is_func(e)) || (g && g->glued > 1))
+	if (!digit || !upper || !lower_word(e) || !common_word(e) || (g && g->glued > 1))
 		return 0;
 	return t;
 }
@@ -462,7 +461,7 @@ static int paren_mark(struct buf *out, const struct words_ctx *c, const char *w,
 		return 0;
 	const struct repair_table_entry *re = lookup(c, r, rn);
 	if (is_upper((unsigned char)r[0]) ? !known_or_doc(c, re, r, rn)
-					   : (mark == '.' || !(is_func(re) || (lower_word(re) && re->level <= 35))))
+					   : (mark == '.' || !common_word(re)))
 		return 0;
 	return put_split(out, c, w, k, n, last);
 }
@@ -626,29 +625,34 @@ int repair_glue_hyphen(struct buf *out, const struct words_ctx *c, const char *w
 	return 1;
 }
 
-/* w[0..n) is words of letters joined by single hyphens ("plant-based",
- * "K-snacks"), starting with a lowercase letter when lower is set. */
-static int hyphen_words(const char *w, size_t n, int lower)
+/* w[0..n) is runs of characters of one class (is_part) joined by single
+ * hyphens, or one such run: digits of a number, a score or a range
+ * ("2019", "45-17"), letters of words ("plant-based"). */
+static int hyphen_joined(const char *w, size_t n, int (*is_part)(int))
 {
-	if (n < 3 || !is_alpha((unsigned char)w[0]) || !is_alpha((unsigned char)w[n - 1]) || !memchr(w, '-', n) ||
-	    (lower && !is_lower((unsigned char)w[0])))
+	if (n == 0 || !is_part((unsigned char)w[0]) || !is_part((unsigned char)w[n - 1]))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!is_alpha((unsigned char)w[i]) && !(w[i] == '-' && is_alpha((unsigned char)w[i + 1])))
+		if (!is_part((unsigned char)w[i]) && !(w[i] == '-' && is_part((unsigned char)w[i + 1])))
 			return 0;
 	return 1;
 }
 
-/* w[0..n) is a score or a range of numbers: digits joined by single
- * hyphens ("45-17", "9-13"). */
-static int number_range(const char *w, size_t n)
+static int alpha_char(int ch)
 {
-	if (n == 0 || !is_digit((unsigned char)w[0]) || !is_digit((unsigned char)w[n - 1]))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit((unsigned char)w[i]) && !(w[i] == '-' && is_digit((unsigned char)w[i + 1])))
-			return 0;
-	return 1;
+	return is_alpha((unsigned char)ch);
+}
+
+static int digit_char(int ch)
+{
+	return is_digit((unsigned char)ch);
+}
+
+/* w[0..n) is words of letters joined by hyphens ("plant-based",
+ * "K-snacks"). */
+static int hyphenated_words(const char *w, size_t n)
+{
+	return n >= 3 && memchr(w, '-', n) && hyphen_joined(w, n, alpha_char);
 }
 
 /*
@@ -677,13 +681,13 @@ int repair_glue_comma(struct buf *out, const struct words_ctx *c, const char *w,
 	if (ln < 2 || rn == 0)
 		return 0;
 	const struct repair_table_entry *re = lower_run(r, rn) ? lookup(c, r, rn) : NULL;
-	int r_word = re && (is_func(re) || (lower_word(re) && re->level <= 35));
-	int r_hyphen = hyphen_words(r, rn, 1);
-	int l_hyphen = hyphen_words(w, ln, 0);
+	int r_word = common_word(re);
+	int r_hyphen = is_lower((unsigned char)r[0]) && hyphenated_words(r, rn);
+	int l_hyphen = hyphenated_words(w, ln);
 	const struct repair_table_entry *le = plain_case(w, ln) ? lookup(c, w, ln) : NULL;
 	int l_word = is_dict(le) && ln >= 3;
 	int r_num = number_len(r, rn) == rn && is_digit((unsigned char)r[0]);
-	if (((l_hyphen || number_range(w, ln)) && (r_word || r_hyphen)) || ((l_hyphen || l_word) && r_num) ||
+	if (((l_hyphen || hyphen_joined(w, ln, digit_char)) && (r_word || r_hyphen)) || ((l_hyphen || l_word) && r_num) ||
 	    (l_word && lower_word(le) && r_hyphen))
 		return put_split(out, c, w, ln + 1, n, last);
 	return 0;

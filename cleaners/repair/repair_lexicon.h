@@ -278,6 +278,13 @@ static inline int lower_word(const struct repair_table_entry *e)
 	return is_dict(e) && (e->flags & RT_LOWER);
 }
 
+/* A word that may stand on either side of glued punctuation in prose: a
+ * function word, or a lowercase word of SCOWL size 35 or less. */
+static inline int common_word(const struct repair_table_entry *e)
+{
+	return is_func(e) || (lower_word(e) && e->level <= 35);
+}
+
 /* A word the dictionaries write only capitalised: a name ("Adam"). */
 static inline int cap_only(const struct repair_table_entry *e)
 {
@@ -508,22 +515,13 @@ size_t repair_split_doc(const struct words_ctx *c, const char *w, size_t n);
 /* Two capitalised words fused ("AdamNeumann"): the first's length, or 0. */
 size_t repair_split_names(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
-/* An article fused to a capitalised word, capitals, a brand or a number
- * ("theiMac", "aPython", "The2018"): the article's length, or 0. */
-size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n);
-
-/* A function word fused to capitals or a brand ("orPOSIX", "withB2B",
- * "orJavaScript"): the function word's length, or 0. */
-size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
-
-/* A common word fused to an acronym the document writes alone again and
- * again ("generativeAI", "ButSEO" starting a sentence): the word's
- * length, or 0. */
-size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
-
-/* A common word fused to a hyphenated name ("asAl-Ibrahim", "thePi-Hole"):
- * the word's length, or 0. */
-size_t repair_split_before_hyphenated_name(const struct words_ctx *c, const char *w, size_t n);
+/* A word fused to the next where its case or a digit shows the seam, in a
+ * text that lost spaces: an article ("theiMac", "aPython", "The2018"), a
+ * function word before capitals or a brand ("orPOSIX", "orJavaScript"), a
+ * common word before an acronym the document writes alone again and again
+ * ("generativeAI") or before a hyphenated name ("asAl-Ibrahim"). The first
+ * word's length, or 0. */
+size_t repair_split_seam(const struct words_ctx *c, const char *w, size_t n, const struct around *ar);
 
 /* Capitals glued to a lowercase word ("CEOof"): their length, or 0. */
 size_t repair_split_acronym(const struct words_ctx *c, const char *w, size_t n);

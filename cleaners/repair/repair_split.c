@@ -444,7 +444,7 @@ static int article_follower(const struct words_ctx *c, const char *r, size_t n, 
  * ("theCUBE", a brand written again and again). Returns the article's
  * length, 0 if none.
  */
-size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n)
+static size_t split_article(const struct words_ctx *c, const char *w, size_t n)
 {
 	size_t k = article_len(w, n);
 	if (k == 0 || n - k < 2 || !word_chars(w + k, n - k))
@@ -469,7 +469,7 @@ size_t repair_split_article(const struct words_ctx *c, const char *w, size_t n)
  * document writes alone; no habit ("myAI" written again and again).
  * Returns the function word's length, 0 if none.
  */
-size_t repair_split_function_word(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+static size_t split_function_word(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
 	/* capitalised only where it starts a sentence ("AndU.S.") */
 	size_t k = is_upper((unsigned char)w[0]) && ar->prev == c->d->bos;
@@ -510,7 +510,7 @@ size_t repair_split_function_word(const struct words_ctx *c, const char *w, size
  * hyphen ("iPhone-like") is no such seam. Returns the word's length, 0 if
  * none.
  */
-size_t repair_split_before_hyphenated_name(const struct words_ctx *c, const char *w, size_t n)
+static size_t split_before_hyphenated_name(const struct words_ctx *c, const char *w, size_t n)
 {
 	size_t k = 0;
 	while (k < n && is_lower((unsigned char)w[k]))
@@ -536,7 +536,7 @@ size_t repair_split_before_hyphenated_name(const struct words_ctx *c, const char
  * A name made so ("watchOS", "macOS") is written where its acronym
  * seldom stands alone. Returns the word's length, 0 if none.
  */
-size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+static size_t split_word_acronym(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
 {
 	int cap = is_upper((unsigned char)w[0]);
 	size_t k = cap;
@@ -559,6 +559,20 @@ size_t repair_split_word_acronym(const struct words_ctx *c, const char *w, size_
 	if (cap && (!is_func(l) || ar->prev != c->d->bos))
 		return 0;
 	return fused_by_habit(c, w, k, n) ? 0 : k;
+}
+
+size_t repair_split_seam(const struct words_ctx *c, const char *w, size_t n, const struct around *ar)
+{
+	if (!c->spaces)
+		return 0;
+	size_t k = split_article(c, w, n);
+	if (!k)
+		k = split_function_word(c, w, n, ar);
+	if (!k)
+		k = split_word_acronym(c, w, n, ar);
+	if (!k)
+		k = split_before_hyphenated_name(c, w, n);
+	return k;
 }
 
 /*

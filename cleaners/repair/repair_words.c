@@ -82,13 +82,7 @@ static int repair_core(struct buf *out, const struct words_ctx *c, const char *w
 	*last = -1;
 	if (n == 0)
 		return SCRAPE_OK;
-	size_t art = c->spaces ? repair_split_article(c, w, n) : 0;
-	if (!art && c->spaces)
-		art = repair_split_function_word(c, w, n, ar);
-	if (!art && c->spaces)
-		art = repair_split_word_acronym(c, w, n, ar);
-	if (!art && c->spaces)
-		art = repair_split_before_hyphenated_name(c, w, n);
+	size_t art = repair_split_seam(c, w, n, ar);
 	if (art) {
 		/* the word after the article is repaired on its own ("theNSClegal") */
 		struct around aw = *ar;
